@@ -1,0 +1,35 @@
+package app
+
+import (
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+const (
+	// AppName is the name of the application and of its binary's home folder.
+	AppName = "claimchain"
+	// Bech32Prefix is the account address prefix: claim1...
+	Bech32Prefix = "claim"
+
+	// BondDenom is the validator bond: minted by x/membership on admission,
+	// the same for every member, and not transferable with x/bank.
+	BondDenom = "ubond"
+	// FeeDenom pays transaction fees and governance deposits.
+	FeeDenom = "ufee"
+	// DefaultMinGasPrices is written to app.toml by `init`.
+	DefaultMinGasPrices = "0.001" + FeeDenom
+	// DefaultBlockMaxGas is the block gas limit written to genesis by `init`.
+	DefaultBlockMaxGas = 100_000_000
+	// DefaultBlockMaxBytes is the block size limit written to genesis by `init` (4 MiB).
+	DefaultBlockMaxBytes = 4 << 20
+)
+
+// SetAddressPrefixes configures the SDK's global bech32 prefixes. Called once
+// from main and from tests, before any address is encoded.
+func SetAddressPrefixes() {
+	cfg := sdk.GetConfig()
+	cfg.SetBech32PrefixForAccount(Bech32Prefix, Bech32Prefix+sdk.PrefixPublic)
+	cfg.SetBech32PrefixForValidator(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator,
+		Bech32Prefix+sdk.PrefixValidator+sdk.PrefixOperator+sdk.PrefixPublic)
+	cfg.SetBech32PrefixForConsensusNode(Bech32Prefix+sdk.PrefixValidator+sdk.PrefixConsensus,
+		Bech32Prefix+sdk.PrefixValidator+sdk.PrefixConsensus+sdk.PrefixPublic)
+}
