@@ -1,7 +1,6 @@
 package cmd
 
 import (
-
 	"github.com/spf13/cobra"
 
 	"cosmossdk.io/log/v2"
@@ -105,4 +104,3 @@ func exportApp(logger log.Logger, db dbm.DB, height int64, forZeroHeight bool, j
 	}
 	return a.ExportAppStateAndValidators(forZeroHeight, jailAllowedAddrs, modulesToExport)
 }
-

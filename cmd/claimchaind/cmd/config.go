@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"time"
-
 	cmtcfg "github.com/cometbft/cometbft/config"
 
 	serverconfig "github.com/cosmos/cosmos-sdk/server/config"
@@ -10,11 +8,9 @@ import (
 	"github.com/claimchain/claimchain/app"
 )
 
-// initCometBFTConfig sets about one block per second.
+// initCometBFTConfig is CometBFT's default; init sets the block time.
 func initCometBFTConfig() *cmtcfg.Config {
-	cfg := cmtcfg.DefaultConfig()
-	cfg.Consensus.TimeoutCommit = time.Second
-	return cfg
+	return cmtcfg.DefaultConfig()
 }
 
 // initAppConfig writes a minimum gas price in the fee denom, so a fresh node
