@@ -79,6 +79,13 @@ func (s msgServer) AdmitMember(ctx context.Context, msg *types.MsgAdmitMember) (
 	if err != nil {
 		return nil, err
 	}
+	if readmitted {
+		// The record survives removal, and so does its validator: the operator
+		// bonds to it again and may unjail from now on.
+		if err := k.releaseJail(ctx, member); err != nil {
+			return nil, err
+		}
+	}
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberAdmitted{
 		MemberId: member.Id, Kind: member.Kind, Operator: member.Operator, Bond: minted.String(), Readmitted: readmitted,
 	}); err != nil {
