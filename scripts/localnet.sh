@@ -10,7 +10,7 @@
 #   LOCALNET_DETACH=1 scripts/localnet.sh   start, print endpoints, return (node keeps running)
 #
 # Environment: CLAIMCHAIN_HOME (default ./.localnet), BINARY (default ./build/claimchaind),
-# RPC_PORT (26657), P2P_PORT (26656), GRPC_PORT (9090), API_PORT (1317).
+# RPC_PORT (26657), P2P_PORT (26656), GRPC_PORT (9090), API_PORT (1317), VOTING_PERIOD (30s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +49,7 @@ addr() { "$BIN" keys show "$1" -a "${KR[@]}"; }
 init_home() {
   rm -rf "$HOME_DIR"
   "$BIN" init localnet --chain-id "$CHAIN_ID" --home "$HOME_DIR" \
-    --voting-period 30s --unbonding-time 60s --min-deposit 1000000 >/dev/null 2>&1
+    --voting-period "${VOTING_PERIOD:-30s}" --unbonding-time 60s --min-deposit 1000000 >/dev/null 2>&1
   for entry in "${DEMO_KEYS[@]}"; do
     name=${entry%%|*}; mnemonic=${entry#*|}
     echo "$mnemonic" | "$BIN" keys add "$name" --recover "${KR[@]}" >/dev/null 2>&1

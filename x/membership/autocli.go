@@ -32,7 +32,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod: "Members",
 					Use:       "members",
 					Short:     "List consortium members, optionally by kind and status",
-					Example: fmt.Sprintf("%s query membership members --kind MEMBER_KIND_PROVIDER --status MEMBER_STATUS_ACTIVE",
+					Example: fmt.Sprintf("%s query membership members --kind provider --status active",
 						version.AppName),
 				},
 				{
@@ -58,7 +58,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:     "Propose admitting an organisation (gov proposal)",
 					Long: "Propose admitting an insurer (with --payer-id and/or --naic-code) or a provider (with --npi). " +
 						"The agreement hash is the sha256 of the signed consortium agreement.",
-					Example: fmt.Sprintf("%s tx membership admit-member MEMBER_KIND_PROVIDER \"Lakeside Clinic\" claim1... "+
+					Example: fmt.Sprintf("%s tx membership admit-member provider \"Lakeside Clinic\" claim1... "+
 						"--npi 1234567893 --agreement-hash '{\"algorithm\":\"DIGEST_ALGORITHM_SHA256\",\"digest\":\"<base64>\"}' "+
 						"--from insurer-a --deposit 10000000ufee", version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{

@@ -476,4 +476,3 @@ func (s *KeeperSuite) TestUpdateParams() {
 	_, err = s.msg.UpdateParams(s.f.Ctx, &types.MsgUpdateParams{Authority: s.f.Validator.String(), Params: types.DefaultParams()})
 	s.Require().ErrorIs(err, types.ErrUnauthorized)
 }
-
