@@ -355,7 +355,16 @@ func (app *App) InitChainer(ctx sdk.Context, req *abci.RequestInitChain) (*abci.
 	if err := app.UpgradeKeeper.SetModuleVersionMap(ctx, app.ModuleManager.GetVersionMap()); err != nil {
 		return nil, err
 	}
-	return app.ModuleManager.InitGenesis(ctx, app.appCodec, genesisState)
+	res, err := app.ModuleManager.InitGenesis(ctx, app.appCodec, genesisState)
+	if err != nil {
+		return nil, err
+	}
+	// x/staking skips its hooks for an exported genesis; check the consortium
+	// rules on whatever validator set it imported.
+	if err := app.MembershipKeeper.CheckGenesisValidators(ctx, app.StakingKeeper); err != nil {
+		return nil, err
+	}
+	return res, nil
 }
 
 // LoadHeight loads a committed height.

@@ -13,7 +13,7 @@ import (
 // EndBlocker burns removed members' bonds whose unbonding has matured, at most
 // params.MaxBurnsPerBlock per block, oldest first. It runs after x/staking,
 // which returns matured unbondings to the operator in the same block.
-// It never returns an error: a failed burn is logged and retried next block.
+// It never returns an error: a failed burn is logged and dropped.
 func (k *Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	params, err := k.Params.Get(ctx)
@@ -42,7 +42,12 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 	for _, key := range due {
 		cacheCtx, write := sdkCtx.CacheContext()
 		if err := k.burnMatured(cacheCtx, key); err != nil {
-			sdkCtx.Logger().Error("membership: bond burn failed; will retry", "member", key.K2(), "err", err)
+			// Drop the entry rather than retry it forever: a stuck entry would
+			// take a slot of every later block. The bond stays with the
+			// operator; a readmission only tops it up to one bond.
+			sdkCtx.Logger().Error("membership: bond burn failed; dropping it", "member", key.K2(), "err", err)
+			_ = k.BurnQueue.Remove(sdkCtx, key)
+			_ = k.PendingBurns.Remove(sdkCtx, key.K2())
 			continue
 		}
 		write()

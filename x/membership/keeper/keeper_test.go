@@ -466,8 +466,9 @@ func (s *KeeperSuite) TestBurnsPerBlockAreBounded() {
 	s.Require().Equal(1, left, "two burns per block")
 	s.f.AdvanceTime(time.Second)
 	s.f.EndBlock()
+	left = 0
 	s.Require().NoError(s.k.PendingBurns.Walk(s.f.Ctx, nil, func(uint64, types.PendingBurn) (bool, error) { left++; return false, nil }))
-	s.Require().Equal(1, left, "the rest in the next block")
+	s.Require().Zero(left, "the rest in the next block")
 }
 
 func (s *KeeperSuite) TestUpdateParams() {

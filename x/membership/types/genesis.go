@@ -15,6 +15,7 @@ func (gs GenesisState) Validate() error {
 	if err := gs.Params.Validate(); err != nil {
 		return err
 	}
+	members := map[uint64]Member{}
 	ids := map[uint64]bool{}
 	operators := map[string]bool{}
 	identifiers := map[string]bool{}
@@ -26,6 +27,7 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "duplicate member id %d", m.Id)
 		}
 		ids[m.Id] = true
+		members[m.Id] = m
 		if operators[m.Operator] {
 			return errorsmod.Wrapf(ErrOperatorTaken, "operator %s appears twice", m.Operator)
 		}
@@ -37,10 +39,23 @@ func (gs GenesisState) Validate() error {
 			identifiers[key] = true
 		}
 	}
+	burns := map[uint64]bool{}
 	for _, b := range gs.PendingBurns {
-		if !ids[b.MemberId] {
+		m, ok := members[b.MemberId]
+		if !ok {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "pending burn for unknown member %d", b.MemberId)
 		}
+		if m.Status != MEMBER_STATUS_REMOVED {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pending burn for member %d, which is %s, not REMOVED", b.MemberId, m.Status)
+		}
+		if b.Operator != m.Operator {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pending burn for member %d names operator %s, not the member's %s",
+				b.MemberId, b.Operator, m.Operator)
+		}
+		if burns[b.MemberId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "two pending burns for member %d", b.MemberId)
+		}
+		burns[b.MemberId] = true
 		if b.Amount.IsNil() || !b.Amount.IsPositive() {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "pending burn for member %d has no positive amount", b.MemberId)
 		}
