@@ -48,7 +48,7 @@ func (n *node) with(t *testing.T) *node {
 func freePort(t *testing.T) int {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	defer l.Close()
+	defer func() { _ = l.Close() }()
 	return l.Addr().(*net.TCPAddr).Port
 }
 
@@ -108,7 +108,7 @@ func (n *node) height() int64 {
 	if err != nil {
 		return 0
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	var st struct {
 		Result struct {
 			SyncInfo struct {
@@ -217,7 +217,7 @@ func (n *node) getREST(path string) []byte {
 	n.t.Helper()
 	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d%s", n.apiPort, path))
 	require.NoError(n.t, err)
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(n.t, err)
 	require.Equal(n.t, http.StatusOK, resp.StatusCode, string(body))

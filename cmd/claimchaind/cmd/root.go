@@ -76,6 +76,6 @@ func tempDir() string {
 	if err != nil {
 		dir = app.DefaultNodeHome
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	return dir
 }

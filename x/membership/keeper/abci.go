@@ -37,7 +37,7 @@ func (k *Keeper) EndBlocker(ctx context.Context) error {
 		}
 		due = append(due, key)
 	}
-	iter.Close()
+	_ = iter.Close()
 
 	for _, key := range due {
 		cacheCtx, write := sdkCtx.CacheContext()

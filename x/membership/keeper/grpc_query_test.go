@@ -1,6 +1,8 @@
 package keeper_test
 
 import (
+	"errors"
+
 	"context"
 	"testing"
 
@@ -360,7 +362,7 @@ func (s *QuerySuite) TestActiveProviderAndInsurer() {
 				s.Require().ErrorIs(err, tc.errIs)
 				s.Require().ErrorContains(err, tc.msg)
 				s.Require().Zero(m.Id, "no member is returned with an error")
-				if tc.errIs == types.ErrNotActiveMember {
+				if errors.Is(tc.errIs, types.ErrNotActiveMember) {
 					s.Require().NotErrorIs(err, types.ErrKindMismatch)
 				}
 				return

@@ -144,7 +144,7 @@ func (k *Keeper) GetMember(ctx context.Context, id uint64) (types.Member, error)
 func (k *Keeper) MemberByOperator(ctx context.Context, addr sdk.AccAddress) (types.Member, error) {
 	id, err := k.Members.Indexes.Operator.MatchExact(ctx, addr)
 	if err != nil {
-		return types.Member{}, errorsmod.Wrapf(types.ErrMemberNotFound, "no member has operator %s", sdk.AccAddress(addr))
+		return types.Member{}, errorsmod.Wrapf(types.ErrMemberNotFound, "no member has operator %s", addr)
 	}
 	return k.GetMember(ctx, id)
 }
