@@ -78,6 +78,12 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/claimchain/claimchain/x/attestation"
+	attestationkeeper "github.com/claimchain/claimchain/x/attestation/keeper"
+	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
+	"github.com/claimchain/claimchain/x/claims"
+	claimskeeper "github.com/claimchain/claimchain/x/claims/keeper"
+	claimstypes "github.com/claimchain/claimchain/x/claims/types"
 	"github.com/claimchain/claimchain/x/membership"
 	membershipkeeper "github.com/claimchain/claimchain/x/membership/keeper"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
@@ -122,6 +128,9 @@ type App struct {
 	FeeGrantKeeper   feegrantkeeper.Keeper
 	MembershipKeeper *membershipkeeper.Keeper
 
+	AttestationKeeper *attestationkeeper.Keeper
+	ClaimsKeeper      *claimskeeper.Keeper
+
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
 	configurator       module.Configurator
@@ -159,6 +168,8 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, slashingtypes.StoreKey,
 		distrtypes.StoreKey, govtypes.StoreKey, upgradetypes.StoreKey, evidencetypes.StoreKey,
 		consensustypes.StoreKey, authzkeeper.StoreKey, feegrant.StoreKey, membershiptypes.StoreKey,
+		attestationtypes.StoreKey,
+		claimstypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -196,6 +207,10 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	app.MembershipKeeper = membershipkeeper.NewKeeper(appCodec,
 		runtime.NewKVStoreService(keys[membershiptypes.StoreKey]),
 		app.AccountKeeper, app.BankKeeper, app.StakingKeeper, app.SlashingKeeper, govAuthority)
+	app.AttestationKeeper = attestationkeeper.NewKeeper(appCodec,
+		runtime.NewKVStoreService(keys[attestationtypes.StoreKey]), app.MembershipKeeper)
+	app.ClaimsKeeper = claimskeeper.NewKeeper(appCodec,
+		runtime.NewKVStoreService(keys[claimstypes.StoreKey]), app.MembershipKeeper, app.AttestationKeeper)
 
 	// Membership's hooks come first: a refused validator or delegation aborts
 	// before distribution or slashing record anything.
@@ -204,7 +219,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	))
 
 	app.AuthzKeeper = authzkeeper.NewKeeper(runtime.NewKVStoreService(keys[authzkeeper.StoreKey]), appCodec,
-		app.MsgServiceRouter(), app.AccountKeeper)
+		app.MsgServiceRouter(), app.AccountKeeper).SetBankKeeper(app.BankKeeper) // MsgGrant may create the grantee's account
 
 	homePath := cast.ToString(appOpts.Get(flags.FlagHome))
 	skipUpgradeHeights := map[int64]bool{}
@@ -229,6 +244,8 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		auth.NewAppModule(appCodec, app.AccountKeeper, nil, nil),
 		bank.NewAppModule(appCodec, app.BankKeeper, app.AccountKeeper, nil),
 		membership.NewAppModule(app.MembershipKeeper),
+		attestation.NewAppModule(app.AttestationKeeper),
+		claims.NewAppModule(app.ClaimsKeeper),
 		staking.NewAppModule(appCodec, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil, interfaceRegistry),
 		distr.NewAppModule(appCodec, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
@@ -257,10 +274,11 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	// membership before staking and genutil: founding members must exist when
 	// genesis validators and gentxs pass the staking hooks.
 	genesisOrder := []string{
-		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, distrtypes.ModuleName,
-		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, evidencetypes.ModuleName,
-		authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName, consensustypes.ModuleName,
-		genutiltypes.ModuleName,
+		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, attestationtypes.ModuleName,
+		claimstypes.ModuleName,
+		distrtypes.ModuleName, stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName,
+		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
+		consensustypes.ModuleName, genutiltypes.ModuleName,
 	}
 	app.ModuleManager.SetOrderInitGenesis(genesisOrder...)
 	app.ModuleManager.SetOrderExportGenesis(genesisOrder...)

@@ -1,0 +1,223 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/claimchain/claimchain/x/claims/types"
+	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
+)
+
+type msgServer struct{ k *Keeper }
+
+// NewMsgServerImpl returns the claims Msg service.
+func NewMsgServerImpl(k *Keeper) types.MsgServer { return msgServer{k: k} }
+
+var _ types.MsgServer = msgServer{}
+
+// SubmitClaim checks a claim (stateless, then against members and
+// attestations), stores it and, when an adjudicator is installed, adjudicates
+// it in the same transaction.
+func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (*types.MsgSubmitClaimResponse, error) {
+	k := s.k
+	diagnoses, err := msg.Validate()
+	if err != nil {
+		return nil, err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	sdkCtx.GasMeter().ConsumeGas(types.GasPerLine*uint64(len(msg.Lines)), "claim lines")
+
+	signer, err := sdk.AccAddressFromBech32(msg.Provider)
+	if err != nil {
+		return nil, err
+	}
+	provider, err := k.members.ActiveProvider(ctx, signer)
+	if err != nil {
+		return nil, errorsmod.Wrap(types.ErrNotProvider, err.Error())
+	}
+	insurer, err := k.members.GetMember(ctx, msg.InsurerId)
+	if err != nil || insurer.Kind != membershiptypes.MEMBER_KIND_INSURER || insurer.Status != membershiptypes.MEMBER_STATUS_ACTIVE {
+		return nil, errorsmod.Wrapf(types.ErrUnknownInsurer, "member %d is not an ACTIVE insurer", msg.InsurerId)
+	}
+
+	lines := make([]types.ClaimLine, len(msg.Lines))
+	var billedKeys []BilledLineKey
+	total := msg.Lines[0].Billed
+	for i, l := range msg.Lines {
+		if i > 0 {
+			total = total.Add(l.Billed)
+		}
+		lines[i] = types.ClaimLine{
+			Sequence: uint32(i + 1), AttestationId: l.AttestationId, AttestationLine: l.AttestationLine,
+			Code: l.Code, Modifiers: l.Modifiers, Units: l.Units, ServiceDate: l.ServiceDate,
+			Billed: l.Billed, PreauthRef: l.PreauthRef,
+		}
+		if msg.Use.IsPreService() {
+			continue // requests before care bill no attested line
+		}
+		key, err := k.checkAttestedLine(ctx, provider.Id, msg, l)
+		if err != nil {
+			return nil, errorsmod.Wrapf(err, "line %d", i+1)
+		}
+		billedKeys = append(billedKeys, key)
+	}
+
+	pk, id, err := k.nextClaimID(ctx, provider.Id)
+	if err != nil {
+		return nil, err
+	}
+	claim := types.Claim{
+		Id: id, ProviderId: provider.Id, InsurerId: insurer.Id, Use: msg.Use, Member: msg.Member,
+		DiagnosisCodes: diagnoses, Lines: lines, TotalBilled: total,
+		Status: types.CLAIM_STATUS_SUBMITTED, Outcome: types.CLAIM_OUTCOME_QUEUED,
+		Submitter: msg.Provider, SubmittedHeight: sdkCtx.BlockHeight(), SubmittedTime: sdkCtx.BlockTime(),
+	}
+	claim.History = []types.StatusChange{{
+		Status: types.CLAIM_STATUS_SUBMITTED, Actor: msg.Provider, Height: claim.SubmittedHeight,
+		Time: claim.SubmittedTime, Reason: "submitted",
+	}}
+	if k.adjudicator != nil {
+		res, err := k.adjudicator.Adjudicate(ctx, claim)
+		if err != nil {
+			return nil, err
+		}
+		claim.Status, claim.Outcome = res.Status, res.Outcome
+		claim.History = append(claim.History, types.StatusChange{
+			Status: res.Status, Actor: msg.Provider, Height: claim.SubmittedHeight, Time: claim.SubmittedTime, Reason: res.Reason,
+		})
+	}
+	if err := k.Claims.Set(ctx, pk, claim); err != nil {
+		return nil, err
+	}
+	for _, key := range billedKeys {
+		if err := k.BilledLines.Set(ctx, key, id); err != nil {
+			return nil, err
+		}
+	}
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimSubmitted{
+		Id: id, ProviderId: provider.Id, InsurerId: insurer.Id, Member: msg.Member, Use: msg.Use,
+		Lines: uint32(len(lines)), TotalBilled: total.String(), Status: claim.Status, Outcome: claim.Outcome,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitClaimResponse{Id: id, Status: claim.Status, Outcome: claim.Outcome}, nil
+}
+
+// checkAttestedLine verifies that a claim line bills an attested service line
+// of the same provider, member and insurer, that still stands, matches the
+// line's code, units and date, and is not billed on another live claim.
+func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *types.MsgSubmitClaim, l types.SubmittedLine) (BilledLineKey, error) {
+	att, err := k.attestations.GetAttestation(ctx, l.AttestationId)
+	if err != nil {
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationNotFound, "%s: %s", l.AttestationId, err)
+	}
+	switch {
+	case att.ProviderId != providerID:
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch,
+			"%s was attested by provider %d, not by the submitting provider %d", att.Id, att.ProviderId, providerID)
+	case att.Member != msg.Member:
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%s is about another member", att.Id)
+	case att.InsurerId != msg.InsurerId:
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%s names insurer %d, not %d", att.Id, att.InsurerId, msg.InsurerId)
+	case att.SupersededBy != "":
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationSuperseded, "%s was superseded by %s; bill the amendment", att.Id, att.SupersededBy)
+	case l.AttestationLine == 0 || int(l.AttestationLine) > len(att.Lines):
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%s has no line %d", att.Id, l.AttestationLine)
+	}
+	attested := att.Lines[l.AttestationLine-1]
+	switch {
+	case attested.Code != l.Code:
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "code %s, but %s line %d attests %s",
+			l.Code, att.Id, l.AttestationLine, attested.Code)
+	case attested.Units != l.Units:
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%d units, but %s line %d attests %d",
+			l.Units, att.Id, l.AttestationLine, attested.Units)
+	case attested.ServiceDate != l.ServiceDate:
+		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "date of service %s, but %s line %d attests %s",
+			l.ServiceDate, att.Id, l.AttestationLine, attested.ServiceDate)
+	}
+	key, err := billedLineKey(att.Id, l.AttestationLine)
+	if err != nil {
+		return BilledLineKey{}, err
+	}
+	if earlierID, err := k.BilledLines.Get(ctx, key); err == nil {
+		earlier, err := k.GetClaim(ctx, earlierID)
+		if err != nil {
+			return BilledLineKey{}, err
+		}
+		if !releasesLine(earlier, key) {
+			return BilledLineKey{}, errorsmod.Wrapf(types.ErrAlreadyBilled, "%s is billed on %s (%s); void that claim first",
+				lineName(key), earlier.Id, earlier.Status)
+		}
+	} else if !errorsIsNotFound(err) {
+		return BilledLineKey{}, err
+	}
+	return key, nil
+}
+
+// releasesLine reports whether an earlier claim no longer holds an attested
+// line, so it may be billed again: the claim was voided. (Denied lines with no
+// appeal open will release theirs once adjudication and appeals exist.)
+func releasesLine(earlier types.Claim, _ BilledLineKey) bool {
+	return earlier.Status == types.CLAIM_STATUS_VOIDED
+}
+
+// VoidClaim withdraws a claim that is not yet paid; only the provider that
+// submitted it may. Its attested lines may then be billed again.
+func (s msgServer) VoidClaim(ctx context.Context, msg *types.MsgVoidClaim) (*types.MsgVoidClaimResponse, error) {
+	k := s.k
+	if err := msg.Validate(); err != nil {
+		return nil, err
+	}
+	claim, err := k.GetClaim(ctx, msg.ClaimId)
+	if err != nil {
+		return nil, err
+	}
+	provider, err := k.members.GetMember(ctx, claim.ProviderId)
+	if err != nil {
+		return nil, err
+	}
+	if provider.Operator != msg.Provider {
+		return nil, errorsmod.Wrapf(types.ErrNotSubmitter, "%s was submitted by provider %d (%s)", claim.Id, provider.Id, provider.Name)
+	}
+	if claim.Status == types.CLAIM_STATUS_VOIDED {
+		return nil, errorsmod.Wrapf(types.ErrCannotVoid, "%s is already VOIDED", claim.Id)
+	}
+	// Every claim is unpaid until settlement exists; settlement will refuse here.
+	from := claim.Status
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	claim.Status = types.CLAIM_STATUS_VOIDED
+	claim.History = append(claim.History, types.StatusChange{
+		Status: types.CLAIM_STATUS_VOIDED, Actor: msg.Provider, Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Reason: msg.Reason,
+	})
+	pk, err := claimKey(claim.Id)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.Claims.Set(ctx, pk, claim); err != nil {
+		return nil, err
+	}
+	for _, l := range claim.Lines {
+		if l.AttestationId == "" {
+			continue
+		}
+		key, err := billedLineKey(l.AttestationId, l.AttestationLine)
+		if err != nil {
+			return nil, err
+		}
+		if holder, err := k.BilledLines.Get(ctx, key); err == nil && holder == claim.Id {
+			if err := k.BilledLines.Remove(ctx, key); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimStatusChanged{
+		Id: claim.Id, From: from, To: claim.Status, Outcome: claim.Outcome, Reason: msg.Reason,
+	}); err != nil {
+		return nil, err
+	}
+	return &types.MsgVoidClaimResponse{}, nil
+}
