@@ -10,7 +10,8 @@
 #   LOCALNET_DETACH=1 scripts/localnet.sh   start, print endpoints, return (node keeps running)
 #
 # Environment: CLAIMCHAIN_HOME (default ./.localnet), BINARY (default ./build/claimchaind),
-# RPC_PORT (26657), P2P_PORT (26656), GRPC_PORT (9090), API_PORT (1317), VOTING_PERIOD (30s).
+# RPC_PORT (26657), P2P_PORT (26656), GRPC_PORT (9090), API_PORT (1317), VOTING_PERIOD (30s),
+# LOCALNET_DEMO (1: seed an attestation and a claim with scripts/demo.sh once blocks are produced).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -123,6 +124,10 @@ start_node() {
     h=$(height || true)
     if [[ -n ${h:-} && $h -ge 2 ]]; then
       banner
+      if [[ ${LOCALNET_DEMO:-1} == 1 ]]; then
+        echo
+        CLAIMCHAIN_HOME=$HOME_DIR BINARY=$BIN scripts/demo.sh
+      fi
       if [[ ${LOCALNET_DETACH:-} == 1 ]]; then
         echo "(detached: stop it with 'kill $pid')"
         return 0

@@ -100,6 +100,11 @@ func TestLocalnet(t *testing.T) {
 		require.Contains(t, res.RawLog, "ubond transfers are currently disabled")
 	})
 
+	t.Run("attest, bill from FHIR JSON, and find the claim by every index", func(t *testing.T) {
+		n := n.with(t)
+		testClaimsWorkflow(t, n)
+	})
+
 	t.Run("governance admits an organisation and mints its bond", func(t *testing.T) {
 		n := n.with(t)
 		outsider := n.keyAddress("outsider")

@@ -145,11 +145,15 @@ func tail(s string, lines int) string {
 }
 
 // cli runs claimchaind with the localnet's home and returns stdout.
-func (n *node) cli(args ...string) (string, error) {
+func (n *node) cli(args ...string) (string, error) { return n.cliIn("", args...) }
+
+// cliIn runs claimchaind in dir ("" for the test's own directory).
+func (n *node) cliIn(dir string, args ...string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	args = append(args, "--home", n.home)
 	cmd := exec.CommandContext(ctx, n.bin, args...)
+	cmd.Dir = dir
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -180,8 +184,15 @@ type txResult struct {
 // tx broadcasts a tx and waits until it is committed, returning its result.
 func (n *node) tx(args ...string) txResult {
 	n.t.Helper()
+	return n.txIn("", args...)
+}
+
+// txIn is tx run from dir (for commands that read files by relative path).
+func (n *node) txIn(dir string, args ...string) txResult {
+	n.t.Helper()
 	args = append(append([]string{"tx"}, args...), "--fees", "20000ufee", "--gas", "400000", "-y", "-o", "json")
-	out := n.mustCLI(args...)
+	out, err := n.cliIn(dir, args...)
+	require.NoError(n.t, err)
 	var sync txResult
 	require.NoError(n.t, json.Unmarshal([]byte(lastJSON(out)), &sync), out)
 	if sync.Code != 0 {

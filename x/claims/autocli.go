@@ -26,15 +26,15 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod:      "ClaimsByProvider",
 					Use:            "by-provider <provider-member-id>",
-					Short:          "List a provider's claims (--reverse for newest first)",
-					Example:        fmt.Sprintf("%s query claims by-provider 3 --reverse", version.AppName),
+					Short:          "List a provider's claims (--page-reverse for newest first)",
+					Example:        fmt.Sprintf("%s query claims by-provider 3 --page-reverse", version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "provider_id"}},
 				},
 				{
 					RpcMethod:      "ClaimsByInsurer",
 					Use:            "by-insurer <insurer-member-id>",
-					Short:          "List the claims billed to an insurer (--reverse for newest first)",
-					Example:        fmt.Sprintf("%s query claims by-insurer 1 --reverse", version.AppName),
+					Short:          "List the claims billed to an insurer (--page-reverse for newest first)",
+					Example:        fmt.Sprintf("%s query claims by-insurer 1 --page-reverse", version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "insurer_id"}},
 				},
 				{
@@ -48,7 +48,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod:      "ClaimsByStatus",
 					Use:            "by-status <status>",
 					Short:          "List claims in a workflow status: submitted, adjudicated, pended, voided",
-					Example:        fmt.Sprintf("%s query claims by-status submitted --reverse", version.AppName),
+					Example:        fmt.Sprintf("%s query claims by-status submitted --page-reverse", version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "status"}},
 				},
 			},

@@ -15,6 +15,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/config"
 	"github.com/cosmos/cosmos-sdk/server"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	"github.com/cosmos/cosmos-sdk/version"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/claimchain/claimchain/app"
@@ -23,6 +24,7 @@ import (
 // NewRootCmd returns the root command of claimchaind.
 func NewRootCmd() *cobra.Command {
 	app.SetAddressPrefixes()
+	version.Name, version.AppName = app.AppName, "claimchaind"
 	// A throwaway app supplies the codecs and the autocli module options.
 	tempApp := app.New(log.NewNopLogger(), dbm.NewMemDB(), false, simtestutil.NewAppOptionsWithFlagHome(tempDir()))
 

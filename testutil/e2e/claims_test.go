@@ -1,0 +1,106 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const demoMember = "6f1c2a9e4b7d3f08a5c1e6b2d9f4a7c3e8b1d5f2a6c9e3b7d4f1a8c5e2b9d6f3"
+
+type claimJSON struct {
+	ID          string `json:"id"`
+	ProviderID  string `json:"provider_id"`
+	Status      string `json:"status"`
+	Outcome     string `json:"outcome"`
+	TotalBilled struct {
+		Denom  string `json:"denom"`
+		Amount string `json:"amount"`
+	} `json:"total_billed"`
+}
+
+func (n *node) claimIDs(args ...string) []string {
+	n.t.Helper()
+	var res struct {
+		Claims []claimJSON `json:"claims"`
+	}
+	require.NoError(n.t, json.Unmarshal([]byte(n.mustCLI(append(append([]string{"query", "claims"}, args...), "-o", "json")...)), &res))
+	ids := []string{}
+	for _, c := range res.Claims {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+// testClaimsWorkflow runs scripts/demo.sh (an attestation, then a claim
+// imported from examples/fhir/claim-office-visit.json) against the node, reads
+// the claim back by every index, and checks that bad claims are refused with
+// clear errors and store nothing.
+func testClaimsWorkflow(t *testing.T, n *node) {
+	cmd := exec.Command("bash", "scripts/demo.sh")
+	cmd.Dir = repoRoot(t)
+	cmd.Env = append(os.Environ(), "CLAIMCHAIN_HOME="+n.home, "BINARY="+n.bin)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+	require.Contains(t, string(out), "CLM-3-1")
+
+	var att struct {
+		Attestation struct {
+			ID         string `json:"id"`
+			ProviderID string `json:"provider_id"`
+			Member     string `json:"member"`
+		} `json:"attestation"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "attestation", "attestation", "ATT-3-1", "-o", "json")), &att))
+	require.Equal(t, demoMember, att.Attestation.Member)
+
+	var one struct {
+		Claim claimJSON `json:"claim"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "claims", "claim", "CLM-3-1", "-o", "json")), &one))
+	require.Equal(t, "CLAIM_STATUS_SUBMITTED", one.Claim.Status)
+	require.Equal(t, "CLAIM_OUTCOME_QUEUED", one.Claim.Outcome)
+	require.Equal(t, "15350", one.Claim.TotalBilled.Amount, "$125.50 + $28.00 in cents")
+
+	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-provider", "3"))
+	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-insurer", "1", "--page-reverse"))
+	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-member", demoMember))
+	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-status", "submitted"))
+	require.Contains(t, string(n.getREST("/claimchain/claims/v1/claims/CLM-3-1")), `"id":"CLM-3-1"`)
+	require.Contains(t, string(n.getREST("/claimchain/claims/v1/insurers/1/claims?pagination.reverse=true")), "CLM-3-1")
+
+	line := func(code string) string {
+		return `{"attestation_id":"ATT-3-1","attestation_line":1,"code":"` + code +
+			`","units":1,"service_date":"2025-11-03","billed":{"denom":"usd","amount":"12550"}}`
+	}
+	refusals := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"another provider's attestation",
+			[]string{"claims", "submit-fhir", "examples/fhir/claim-office-visit.json", "--from", "provider-b"},
+			"ATT-3-1 was attested by provider 3, not by the submitting provider 4"},
+		{"a code that does not match the attested line",
+			[]string{"claims", "submit", "1", "claim", demoMember, "--lines", line("99215"), "--from", "provider-a"},
+			"code 99215, but ATT-3-1 line 1 attests 99213"},
+		{"a PHI-looking pseudonym",
+			[]string{"claims", "submit", "1", "claim", "JohnSmith19700101", "--lines", line("99213"), "--from", "provider-a"},
+			"a member pseudonym is 64 lower-case hex characters"},
+		{"billing an attested line twice",
+			[]string{"claims", "submit", "1", "claim", demoMember, "--lines", line("99213"), "--from", "provider-a"},
+			"ATT-3-1 line 1 is billed on CLM-3-1"},
+	}
+	for _, r := range refusals {
+		res := n.txIn(repoRoot(t), r.args...)
+		require.NotZero(t, res.Code, r.name)
+		require.Contains(t, res.RawLog, r.want, r.name)
+	}
+	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-insurer", "1"), "refused claims store nothing")
+	require.Empty(t, n.claimIDs("by-provider", "4"))
+	require.True(t, strings.HasPrefix(n.claimIDs("by-provider", "3")[0], "CLM-3-"))
+}
