@@ -78,6 +78,9 @@ import (
 	upgradekeeper "github.com/cosmos/cosmos-sdk/x/upgrade/keeper"
 	upgradetypes "github.com/cosmos/cosmos-sdk/x/upgrade/types"
 
+	"github.com/claimchain/claimchain/x/adjudication"
+	adjudicationkeeper "github.com/claimchain/claimchain/x/adjudication/keeper"
+	adjudicationtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	"github.com/claimchain/claimchain/x/attestation"
 	attestationkeeper "github.com/claimchain/claimchain/x/attestation/keeper"
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
@@ -128,8 +131,9 @@ type App struct {
 	FeeGrantKeeper   feegrantkeeper.Keeper
 	MembershipKeeper *membershipkeeper.Keeper
 
-	AttestationKeeper *attestationkeeper.Keeper
-	ClaimsKeeper      *claimskeeper.Keeper
+	AttestationKeeper  *attestationkeeper.Keeper
+	ClaimsKeeper       *claimskeeper.Keeper
+	AdjudicationKeeper *adjudicationkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -170,6 +174,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		consensustypes.StoreKey, authzkeeper.StoreKey, feegrant.StoreKey, membershiptypes.StoreKey,
 		attestationtypes.StoreKey,
 		claimstypes.StoreKey,
+		adjudicationtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -211,6 +216,10 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		runtime.NewKVStoreService(keys[attestationtypes.StoreKey]), app.MembershipKeeper)
 	app.ClaimsKeeper = claimskeeper.NewKeeper(appCodec,
 		runtime.NewKVStoreService(keys[claimstypes.StoreKey]), app.MembershipKeeper, app.AttestationKeeper)
+	app.AdjudicationKeeper = adjudicationkeeper.NewKeeper(appCodec,
+		runtime.NewKVStoreService(keys[adjudicationtypes.StoreKey]), app.MembershipKeeper)
+	// Every claim is adjudicated in the tx that submits it.
+	app.ClaimsKeeper.SetAdjudicator(app.AdjudicationKeeper)
 
 	// Membership's hooks come first: a refused validator or delegation aborts
 	// before distribution or slashing record anything.
@@ -246,6 +255,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		membership.NewAppModule(app.MembershipKeeper),
 		attestation.NewAppModule(app.AttestationKeeper),
 		claims.NewAppModule(app.ClaimsKeeper),
+		adjudication.NewAppModule(app.AdjudicationKeeper, app.ClaimsKeeper),
 		staking.NewAppModule(appCodec, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil, interfaceRegistry),
 		distr.NewAppModule(appCodec, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
@@ -275,7 +285,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	// genesis validators and gentxs pass the staking hooks.
 	genesisOrder := []string{
 		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, attestationtypes.ModuleName,
-		claimstypes.ModuleName,
+		claimstypes.ModuleName, adjudicationtypes.ModuleName,
 		distrtypes.ModuleName, stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
 		consensustypes.ModuleName, genutiltypes.ModuleName,

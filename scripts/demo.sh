@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Seeds a running localnet with one attestation and one claim, so a newcomer sees
-# both at once: provider-a (Riverside Family Clinic, member 3) attests an office
-# visit and a blood count for a Northwind Health Plan member (insurer 1), then
-# bills them by importing the FHIR R4 Claim in examples/fhir/claim-office-visit.json.
+# Seeds a running localnet so a newcomer sees a decided claim at once: Northwind
+# Health Plan (insurer 1) publishes examples/plans/gold.json and enrols a member;
+# provider-a (Riverside Family Clinic, member 3) attests an office visit and a
+# blood count, then bills them by importing the FHIR R4 Claim in
+# examples/fhir/claim-office-visit.json. The claim is adjudicated on submission.
 #
 #   scripts/demo.sh      (CLAIMCHAIN_HOME and BINARY as for scripts/localnet.sh)
 set -euo pipefail
@@ -34,15 +35,25 @@ send() {
   exit 1
 }
 
-send tx attestation attest 1 "$MEMBER" 2025-11-03 11 --diagnosis-codes E11.9 \
-  --lines '{"sequence":1,"code":"99213","units":1,"service_date":"2025-11-03","rendering_npi":"1234567893"}' \
-  --lines '{"sequence":2,"code":"85025","units":1,"service_date":"2025-11-03","rendering_npi":"1234567893"}' \
+# Northwind Health Plan (insurer-a) publishes its Gold plan and enrols the member.
+send tx adjudication create-plan NWHP-GOLD "Northwind Gold" 2025-01-01 examples/plans/gold.json --from insurer-a
+send tx adjudication enroll "$MEMBER" NWHP-GOLD 2025-01-01 --sex female --birth-year 1980 --from insurer-a
+# The visit happens today (the example FHIR file is dated 2025-11-03; a copy is re-dated so the
+# claim is inside the plan's timely filing window whenever the demo runs).
+TODAY=$(date -u +%F)
+FHIR=$(mktemp --suffix=.json)
+trap 'rm -f "$FHIR"' EXIT
+sed "s/2025-11-03/$TODAY/g" examples/fhir/claim-office-visit.json >"$FHIR"
+send tx attestation attest 1 "$MEMBER" "$TODAY" 11 --diagnosis-codes E11.9 \
+  --lines "{\"sequence\":1,\"code\":\"99213\",\"units\":1,\"service_date\":\"$TODAY\",\"rendering_npi\":\"1234567893\"}" \
+  --lines "{\"sequence\":2,\"code\":\"85025\",\"units\":1,\"service_date\":\"$TODAY\",\"rendering_npi\":\"1234567893\"}" \
   --record-hash "{\"algorithm\":\"DIGEST_ALGORITHM_SHA256\",\"digest\":\"$RECORD_SHA256\"}" \
   --from provider-a
-send tx claims submit-fhir examples/fhir/claim-office-visit.json --from provider-a
+send tx claims submit-fhir "$FHIR" --from provider-a
 
 cat <<MSG
-Demo data: attestation ATT-3-1 (2 service lines) and claim CLM-3-1 (billed from FHIR JSON).
-  ${BIN} query attestation attestation ATT-3-1 --home ${HOME_DIR}
-  ${BIN} query claims claim CLM-3-1 --home ${HOME_DIR}
+Demo data: plan NWHP-GOLD, an enrolled member, attestation ATT-3-1 (2 service lines) and claim
+CLM-3-1 (billed from FHIR JSON, adjudicated on submission).
+  ${BIN} query adjudication explain CLM-3-1 --home ${HOME_DIR}
+  ${BIN} query claims claim-response CLM-3-1 --fhir --home ${HOME_DIR}
 MSG

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -62,21 +63,39 @@ func testClaimsWorkflow(t *testing.T, n *node) {
 		Claim claimJSON `json:"claim"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "claims", "claim", "CLM-3-1", "-o", "json")), &one))
-	require.Equal(t, "CLAIM_STATUS_SUBMITTED", one.Claim.Status)
-	require.Equal(t, "CLAIM_OUTCOME_QUEUED", one.Claim.Outcome)
+	require.Equal(t, "CLAIM_STATUS_ADJUDICATED", one.Claim.Status, "adjudicated in its submission tx")
+	require.Equal(t, "CLAIM_OUTCOME_COMPLETE", one.Claim.Outcome)
 	require.Equal(t, "15350", one.Claim.TotalBilled.Amount, "$125.50 + $28.00 in cents")
 
 	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-provider", "3"))
 	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-insurer", "1", "--page-reverse"))
 	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-member", demoMember))
-	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-status", "submitted"))
+	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-status", "adjudicated"))
 	require.Contains(t, string(n.getREST("/claimchain/claims/v1/claims/CLM-3-1")), `"id":"CLM-3-1"`)
 	require.Contains(t, string(n.getREST("/claimchain/claims/v1/insurers/1/claims?pagination.reverse=true")), "CLM-3-1")
 
+	today := time.Now().UTC().Format("2006-01-02") // the demo re-dates its visit to today
 	line := func(code string) string {
 		return `{"attestation_id":"ATT-3-1","attestation_line":1,"code":"` + code +
-			`","units":1,"service_date":"2025-11-03","billed":{"denom":"usd","amount":"12550"}}`
+			`","units":1,"service_date":"` + today + `","billed":{"denom":"usd","amount":"12550"}}`
 	}
+	// The explained decision and its FHIR ClaimResponse.
+	explain := n.mustCLI("query", "adjudication", "explain", "CLM-3-1")
+	for _, want := range []string{
+		"Claim CLM-3-1 (claim, 2 lines, billed $153.50) — APPROVED under plan NWHP-GOLD version 1",
+		"allowed $90.00, deductible $0.00, coinsurance $0.00, copay $25.00, payable $65.00 — APPROVED",
+		"CO-45 $35.50 (charge exceeds fee schedule)",
+		"PR-3 $25.00",
+		"PR-1 $12.00",
+		"Payable by the insurer $65.00; patient responsibility $37.00",
+	} {
+		require.Contains(t, explain, want)
+	}
+	var cr map[string]any
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "claims", "claim-response", "CLM-3-1", "--fhir")), &cr))
+	require.Equal(t, "ClaimResponse", cr["resourceType"])
+	require.Equal(t, "complete", cr["outcome"])
+
 	refusals := []struct {
 		name string
 		args []string
@@ -103,4 +122,38 @@ func testClaimsWorkflow(t *testing.T, n *node) {
 	require.Equal(t, []string{"CLM-3-1"}, n.claimIDs("by-insurer", "1"), "refused claims store nothing")
 	require.Empty(t, n.claimIDs("by-provider", "4"))
 	require.True(t, strings.HasPrefix(n.claimIDs("by-provider", "3")[0], "CLM-3-"))
+}
+
+// testDeductibleAcrossClaims bills two identical imaging claims: the first goes
+// to the deductible, the second meets it and pays coinsurance.
+func testDeductibleAcrossClaims(t *testing.T, n *node) {
+	today := time.Now().UTC().Format("2006-01-02")
+	for i := 0; i < 2; i++ {
+		res := n.tx("attestation", "attest", "1", demoMember, today, "11", "--diagnosis-codes", "R05",
+			"--lines", `{"sequence":1,"code":"71046","units":1,"service_date":"`+today+`","rendering_npi":"1234567893"}`,
+			"--record-hash", `{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"LK+OkcYqQOLNfqihR8y1Q6SPQF1TV+0ffhiWXPXRisE="}`,
+			"--from", "provider-a")
+		require.Zero(t, res.Code, res.RawLog)
+	}
+	for i, att := range []string{"ATT-3-2", "ATT-3-3"} {
+		res := n.tx("claims", "submit", "1", "claim", demoMember, "--diagnosis-codes", "R05", "--from", "provider-a", "--lines",
+			`{"attestation_id":"`+att+`","attestation_line":1,"code":"71046","units":1,"service_date":"`+today+`","billed":{"denom":"usd","amount":"40000"}}`)
+		require.Zero(t, res.Code, "claim %d: %s", i+1, res.RawLog)
+	}
+	// $12.00 of the $500.00 deductible was met by the demo claim.
+	first := n.mustCLI("query", "adjudication", "explain", "CLM-3-2")
+	require.Contains(t, first, "allowed $400.00, deductible $400.00, coinsurance $0.00, copay $0.00, payable $0.00")
+	second := n.mustCLI("query", "adjudication", "explain", "CLM-3-3")
+	require.Contains(t, second, "allowed $400.00, deductible $88.00, coinsurance $62.40, copay $0.00, payable $249.60",
+		"the identical second claim meets the deductible")
+	var acc struct {
+		Accumulator struct {
+			DeductibleMet string `json:"deductible_met"`
+		} `json:"accumulator"`
+		DeductibleRemaining string `json:"deductible_remaining"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "adjudication", "accumulator", demoMember,
+		today[:4], "-o", "json")), &acc))
+	require.Equal(t, "50000", acc.Accumulator.DeductibleMet)
+	require.Equal(t, "0", acc.DeductibleRemaining)
 }

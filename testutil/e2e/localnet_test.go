@@ -105,6 +105,11 @@ func TestLocalnet(t *testing.T) {
 		testClaimsWorkflow(t, n)
 	})
 
+	t.Run("two identical claims: the second meets the deductible", func(t *testing.T) {
+		n := n.with(t)
+		testDeductibleAcrossClaims(t, n)
+	})
+
 	t.Run("governance admits an organisation and mints its bond", func(t *testing.T) {
 		n := n.with(t)
 		outsider := n.keyAddress("outsider")

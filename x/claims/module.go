@@ -81,6 +81,20 @@ func (AppModule) GetTxCmd() *cobra.Command {
 	return cmd
 }
 
+// GetQueryCmd holds the hand-written claim-response command (FHIR export);
+// autocli adds the generated queries to it (EnhanceCustomCommand).
+func (AppModule) GetQueryCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        types.ModuleName,
+		Short:                      "Querying commands for claims",
+		DisableFlagParsing:         true,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(cli.ClaimResponseCmd())
+	return cmd
+}
+
 // DefaultGenesis returns an empty claims genesis.
 func (AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
 	return cdc.MustMarshalJSON(types.DefaultGenesis())

@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"os"
 	"testing"
 	"time"
 
@@ -13,6 +14,8 @@ import (
 	authzkeeper "github.com/cosmos/cosmos-sdk/x/authz/keeper"
 
 	"github.com/claimchain/claimchain/testutil/apptest"
+	adjkeeper "github.com/claimchain/claimchain/x/adjudication/keeper"
+	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	attestationkeeper "github.com/claimchain/claimchain/x/attestation/keeper"
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
 	"github.com/claimchain/claimchain/x/claims/keeper"
@@ -46,6 +49,29 @@ func (s *ClaimsSuite) SetupTest() {
 	s.insurer = 1
 	s.clinic, s.clinicID = s.admitProvider("Riverside Family Clinic", "1234567893")
 	s.hospital, s.hospitalID = s.admitProvider("Lakeview General Hospital", "1987654328")
+	s.enrollInGoldPlan(memberA, memberB)
+}
+
+// enrollInGoldPlan publishes examples/plans/gold.json for the founding insurer
+// and enrols the members, so their claims are adjudicated and approved.
+func (s *ClaimsSuite) enrollInGoldPlan(members ...string) {
+	raw, err := os.ReadFile("../../../examples/plans/gold.json")
+	s.Require().NoError(err)
+	var terms adjtypes.PlanTerms
+	s.Require().NoError(s.f.App.AppCodec().UnmarshalJSON(raw, &terms))
+	srv := adjkeeper.NewMsgServerImpl(s.f.App.AdjudicationKeeper)
+	s.Require().NoError(s.f.Exec(func(ctx sdk.Context) error {
+		_, err := srv.CreatePlan(ctx, &adjtypes.MsgCreatePlan{Insurer: s.f.Validator.String(), PlanId: "NWHP-GOLD",
+			Name: "Northwind Gold", EffectiveDate: "2025-01-01", Terms: terms})
+		return err
+	}))
+	for _, m := range members {
+		s.Require().NoError(s.f.Exec(func(ctx sdk.Context) error {
+			_, err := srv.EnrollMember(ctx, &adjtypes.MsgEnrollMember{Insurer: s.f.Validator.String(), Member: m,
+				PlanId: "NWHP-GOLD", StartDate: "2025-01-01", Sex: adjtypes.SEX_FEMALE, BirthYear: 1980})
+			return err
+		}))
+	}
 }
 
 func (s *ClaimsSuite) admitProvider(name, npi string) (apptest.Account, uint64) {
@@ -130,14 +156,16 @@ func (s *ClaimsSuite) TestSubmitClaim() {
 	res, err := s.submit(s.claimFor(s.clinic, att, memberA))
 	s.Require().NoError(err)
 	s.Require().Equal(attestationtypes.FormatID("CLM", s.clinicID, 1), res.Id)
-	s.Require().Equal(types.CLAIM_STATUS_SUBMITTED, res.Status)
-	s.Require().Equal(types.CLAIM_OUTCOME_QUEUED, res.Outcome, "no adjudicator yet: the claim stays queued")
+	s.Require().Equal(types.CLAIM_STATUS_ADJUDICATED, res.Status, "adjudicated in the submission tx")
+	s.Require().Equal(types.CLAIM_OUTCOME_COMPLETE, res.Outcome)
 
 	c, err := s.k.GetClaim(s.f.Ctx, res.Id)
 	s.Require().NoError(err)
 	s.Require().Equal(usd(14550), c.TotalBilled)
 	s.Require().Equal([]string{"E119"}, c.DiagnosisCodes, "stored in the X12 form")
-	s.Require().Len(c.History, 1)
+	s.Require().Len(c.History, 2, "submitted, then adjudicated")
+	s.Require().Equal(types.CLAIM_STATUS_ADJUDICATED, c.History[1].Status)
+	s.Require().Contains(c.History[1].Reason, "NWHP-GOLD version 1")
 	s.Require().Equal(s.clinic.String(), c.History[0].Actor)
 	s.Require().Equal(s.f.Ctx.BlockHeight(), c.History[0].Height)
 	s.Require().Equal(uint32(2), c.Lines[1].Sequence)
@@ -255,6 +283,32 @@ func (s *ClaimsSuite) TestAttestedLineIsBilledOnce() {
 	s.Require().NotEqual(first.Id, again.Id)
 }
 
+func (s *ClaimsSuite) TestDeniedLineMayBeBilledAgain() {
+	notEnrolled := "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"
+	att := s.attest(s.clinic, notEnrolled)
+	first, err := s.submit(s.claimFor(s.clinic, att, notEnrolled))
+	s.Require().NoError(err)
+	d, err := s.f.App.AdjudicationKeeper.Decisions.Get(s.f.Ctx, first.Id)
+	s.Require().NoError(err)
+	s.Require().Equal(adjtypes.DECISION_KIND_DENIED, d.Decision, "not our insured: CO-31")
+
+	s.enrollInGoldPlanMember(notEnrolled)
+	again, err := s.submit(s.claimFor(s.clinic, att, notEnrolled))
+	s.Require().NoError(err, "a denied line frees its attested line")
+	d, err = s.f.App.AdjudicationKeeper.Decisions.Get(s.f.Ctx, again.Id)
+	s.Require().NoError(err)
+	s.Require().Equal(adjtypes.DECISION_KIND_APPROVED, d.Decision)
+}
+
+func (s *ClaimsSuite) enrollInGoldPlanMember(member string) {
+	s.Require().NoError(s.f.Exec(func(ctx sdk.Context) error {
+		_, err := adjkeeper.NewMsgServerImpl(s.f.App.AdjudicationKeeper).EnrollMember(ctx, &adjtypes.MsgEnrollMember{
+			Insurer: s.f.Validator.String(), Member: member, PlanId: "NWHP-GOLD", StartDate: "2025-01-01",
+			Sex: adjtypes.SEX_MALE, BirthYear: 1975})
+		return err
+	}))
+}
+
 func (s *ClaimsSuite) TestVoidClaim() {
 	att := s.attest(s.clinic, memberA)
 	res, err := s.submit(s.claimFor(s.clinic, att, memberA))
@@ -270,9 +324,9 @@ func (s *ClaimsSuite) TestVoidClaim() {
 	c, err := s.k.GetClaim(s.f.Ctx, res.Id)
 	s.Require().NoError(err)
 	s.Require().Equal(types.CLAIM_STATUS_VOIDED, c.Status)
-	s.Require().Len(c.History, 2)
-	s.Require().Equal("duplicate submission", c.History[1].Reason)
-	s.Require().Equal(s.f.Ctx.BlockTime(), c.History[1].Time)
+	s.Require().Len(c.History, 3)
+	s.Require().Equal("duplicate submission", c.History[2].Reason)
+	s.Require().Equal(s.f.Ctx.BlockTime(), c.History[2].Time)
 
 	s.Require().ErrorIs(s.void(s.clinic, res.Id, "again"), types.ErrCannotVoid)
 }
@@ -331,7 +385,7 @@ func (s *ClaimsSuite) TestQueries() {
 		InsurerId: s.insurer, Pagination: &query.PageRequest{Reverse: true},
 	})), "newest first across providers")
 	s.Require().Equal([]string{ids[0], ids[2]}, idsOf(q.ClaimsByMember(ctx, &types.QueryClaimsByMemberRequest{Member: memberA})))
-	s.Require().Equal([]string{ids[0], ids[2]}, idsOf(q.ClaimsByStatus(ctx, &types.QueryClaimsByStatusRequest{Status: types.CLAIM_STATUS_SUBMITTED})))
+	s.Require().Equal([]string{ids[0], ids[2]}, idsOf(q.ClaimsByStatus(ctx, &types.QueryClaimsByStatusRequest{Status: types.CLAIM_STATUS_ADJUDICATED})))
 	s.Require().Equal([]string{ids[1]}, idsOf(q.ClaimsByStatus(ctx, &types.QueryClaimsByStatusRequest{Status: types.CLAIM_STATUS_VOIDED})),
 		"the status index follows a void")
 

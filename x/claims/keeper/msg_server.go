@@ -148,7 +148,11 @@ func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *
 		if err != nil {
 			return BilledLineKey{}, err
 		}
-		if !releasesLine(earlier, key) {
+		released, err := k.releasesLine(ctx, earlier, key)
+		if err != nil {
+			return BilledLineKey{}, err
+		}
+		if !released {
 			return BilledLineKey{}, errorsmod.Wrapf(types.ErrAlreadyBilled, "%s is billed on %s (%s); void that claim first",
 				lineName(key), earlier.Id, earlier.Status)
 		}
@@ -159,10 +163,23 @@ func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *
 }
 
 // releasesLine reports whether an earlier claim no longer holds an attested
-// line, so it may be billed again: the claim was voided. (Denied lines with no
-// appeal open will release theirs once adjudication and appeals exist.)
-func releasesLine(earlier types.Claim, _ BilledLineKey) bool {
-	return earlier.Status == types.CLAIM_STATUS_VOIDED
+// line, so it may be billed again: the claim was voided, or the line that
+// billed it was denied. (Once appeals exist, an open appeal keeps the line.)
+func (k *Keeper) releasesLine(ctx context.Context, earlier types.Claim, key BilledLineKey) (bool, error) {
+	if earlier.Status == types.CLAIM_STATUS_VOIDED {
+		return true, nil
+	}
+	if k.adjudicator == nil {
+		return false, nil
+	}
+	for _, l := range earlier.Lines {
+		// collections keys hold pointers: compare their parts, not the structs.
+		if k2, err := billedLineKey(l.AttestationId, l.AttestationLine); err == nil &&
+			k2.K1() == key.K1() && k2.K2() == key.K2() && k2.K3() == key.K3() {
+			return k.adjudicator.LineDenied(ctx, earlier.Id, l.Sequence)
+		}
+	}
+	return false, nil
 }
 
 // VoidClaim withdraws a claim that is not yet paid; only the provider that
@@ -212,6 +229,11 @@ func (s msgServer) VoidClaim(ctx context.Context, msg *types.MsgVoidClaim) (*typ
 			if err := k.BilledLines.Remove(ctx, key); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if k.adjudicator != nil {
+		if err := k.adjudicator.ReleaseClaim(ctx, claim); err != nil {
+			return nil, err
 		}
 	}
 	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimStatusChanged{

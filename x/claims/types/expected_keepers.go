@@ -25,6 +25,12 @@ type AttestationKeeper interface {
 // claim stays SUBMITTED with the FHIR outcome "queued".
 type Adjudicator interface {
 	Adjudicate(ctx context.Context, claim Claim) (AdjudicationResult, error)
+	// ReleaseClaim gives back what a voided claim used (accumulators,
+	// authorizations), going forward; decided claims are not re-adjudicated.
+	ReleaseClaim(ctx context.Context, claim Claim) error
+	// LineDenied reports whether a line of a decided claim was denied, which
+	// frees its attested line to be billed again.
+	LineDenied(ctx context.Context, claimID string, sequence uint32) (bool, error)
 }
 
 // AdjudicationResult is what the adjudicator decided for the whole claim; the
