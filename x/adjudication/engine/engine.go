@@ -223,7 +223,9 @@ func Adjudicate(in Input) (Output, error) {
 			return Output{}, err
 		}
 		out.Accumulator = acc
-		dec.Accumulated = true
+		// Accumulators exist only under a plan: a claim for someone not covered
+		// (CO-31) uses none.
+		dec.Accumulated = in.Plan != nil && in.Coverage != nil
 		for _, id := range c.authIDs {
 			if c.consumed[id] {
 				out.UsedAuthorizations = append(out.UsedAuthorizations, *c.auths[id])

@@ -334,8 +334,8 @@ func TestPropertyAdjudication(t *testing.T) {
 
 		// Uses.
 		if in.Claim.Use == claimstypes.CLAIM_USE_CLAIM {
-			if !d.Accumulated {
-				t.Fatalf("a claim accumulates")
+			if d.Accumulated != (in.Plan != nil && in.Coverage != nil) {
+				t.Fatalf("a claim accumulates exactly when the member is covered under a plan")
 			}
 			acc := out.Accumulator
 			if !acc.DeductibleMet.Equal(in.Accumulator.DeductibleMet.Add(sumDed)) ||
