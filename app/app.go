@@ -90,6 +90,9 @@ import (
 	"github.com/claimchain/claimchain/x/membership"
 	membershipkeeper "github.com/claimchain/claimchain/x/membership/keeper"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
+	"github.com/claimchain/claimchain/x/settlement"
+	settlementkeeper "github.com/claimchain/claimchain/x/settlement/keeper"
+	settlementtypes "github.com/claimchain/claimchain/x/settlement/types"
 )
 
 // DefaultNodeHome is where claimchaind keeps its config and data by default.
@@ -104,6 +107,7 @@ var moduleAccountPermissions = map[string][]string{
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
 	govtypes.ModuleName:            {authtypes.Burner},
 	membershiptypes.ModuleName:     {authtypes.Minter, authtypes.Burner},
+	settlementtypes.ModuleName:     nil, // holds insurers' escrow
 }
 
 var _ servertypes.Application = (*App)(nil)
@@ -134,6 +138,7 @@ type App struct {
 	AttestationKeeper  *attestationkeeper.Keeper
 	ClaimsKeeper       *claimskeeper.Keeper
 	AdjudicationKeeper *adjudicationkeeper.Keeper
+	SettlementKeeper   *settlementkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -175,6 +180,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		attestationtypes.StoreKey,
 		claimstypes.StoreKey,
 		adjudicationtypes.StoreKey,
+		settlementtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -220,6 +226,10 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		runtime.NewKVStoreService(keys[adjudicationtypes.StoreKey]), app.MembershipKeeper)
 	// Every claim is adjudicated in the tx that submits it.
 	app.ClaimsKeeper.SetAdjudicator(app.AdjudicationKeeper)
+	app.SettlementKeeper = settlementkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]),
+		govAuthority, app.MembershipKeeper, app.BankKeeper, app.AdjudicationKeeper)
+	// Adjudicated claims are paid after the insurer's hold period.
+	app.ClaimsKeeper.SetSettler(app.SettlementKeeper)
 
 	// Membership's hooks come first: a refused validator or delegation aborts
 	// before distribution or slashing record anything.
@@ -256,6 +266,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		attestation.NewAppModule(app.AttestationKeeper),
 		claims.NewAppModule(app.ClaimsKeeper),
 		adjudication.NewAppModule(app.AdjudicationKeeper, app.ClaimsKeeper),
+		settlement.NewAppModule(app.SettlementKeeper),
 		staking.NewAppModule(appCodec, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil, interfaceRegistry),
 		distr.NewAppModule(appCodec, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
@@ -280,12 +291,12 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	// bank first (v0.54); gov executes proposals before staking applies the
 	// validator set; membership burns matured bonds after staking returns them.
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName,
-		membershiptypes.ModuleName, feegrant.ModuleName)
+		membershiptypes.ModuleName, settlementtypes.ModuleName, feegrant.ModuleName)
 	// membership before staking and genutil: founding members must exist when
 	// genesis validators and gentxs pass the staking hooks.
 	genesisOrder := []string{
 		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, attestationtypes.ModuleName,
-		claimstypes.ModuleName, adjudicationtypes.ModuleName,
+		claimstypes.ModuleName, adjudicationtypes.ModuleName, settlementtypes.ModuleName,
 		distrtypes.ModuleName, stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
 		consensustypes.ModuleName, genutiltypes.ModuleName,

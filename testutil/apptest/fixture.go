@@ -165,10 +165,12 @@ func (f *Fixture) AdvanceTime(d time.Duration) {
 
 // EndBlock runs every module's EndBlocker on the current context (staking
 // applies validator-set changes, membership burns matured bonds).
-func (f *Fixture) EndBlock() {
+// It returns the events the EndBlockers emitted.
+func (f *Fixture) EndBlock() []abci.Event {
 	f.T.Helper()
-	_, err := f.App.ModuleManager.EndBlock(f.Ctx)
+	res, err := f.App.ModuleManager.EndBlock(f.Ctx)
 	require.NoError(f.T, err)
+	return res.Events
 }
 
 // Exec runs fn like a transaction's msg: in a branch of the state that is

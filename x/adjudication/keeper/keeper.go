@@ -97,3 +97,12 @@ func (k *Keeper) accumulator(ctx context.Context, member, planID string, year in
 	}
 	return a, err
 }
+
+// GetDecision returns a claim's stored decision.
+func (k *Keeper) GetDecision(ctx context.Context, claimID string) (types.Decision, error) {
+	d, err := k.Decisions.Get(ctx, claimID)
+	if err != nil {
+		return types.Decision{}, errorsmod.Wrapf(types.ErrDecisionNotFound, "%s", claimID)
+	}
+	return d, nil
+}

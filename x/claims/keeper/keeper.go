@@ -24,6 +24,7 @@ type Keeper struct {
 	members      types.MembershipKeeper
 	attestations types.AttestationKeeper
 	adjudicator  types.Adjudicator
+	settler      types.Settler
 
 	Schema collections.Schema
 	Claims *collections.IndexedMap[ClaimKey, types.Claim, ClaimIndexes]
@@ -65,6 +66,14 @@ func (k *Keeper) SetAdjudicator(a types.Adjudicator) {
 		panic("claims: adjudicator already set")
 	}
 	k.adjudicator = a
+}
+
+// SetSettler installs the settlement seam; it may be set once.
+func (k *Keeper) SetSettler(s types.Settler) {
+	if k.settler != nil {
+		panic("claims: settler already set")
+	}
+	k.settler = s
 }
 
 // GetClaim returns a claim by id.

@@ -97,6 +97,11 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 			return nil, err
 		}
 	}
+	if k.settler != nil && claim.Status == types.CLAIM_STATUS_ADJUDICATED {
+		if err := k.settler.ScheduleClaim(ctx, claim); err != nil {
+			return nil, err
+		}
+	}
 	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimSubmitted{
 		Id: id, ProviderId: provider.Id, InsurerId: insurer.Id, Member: msg.Member, Use: msg.Use,
 		Lines: uint32(len(lines)), TotalBilled: total.String(), Status: claim.Status, Outcome: claim.Outcome,
@@ -203,7 +208,11 @@ func (s msgServer) VoidClaim(ctx context.Context, msg *types.MsgVoidClaim) (*typ
 	if claim.Status == types.CLAIM_STATUS_VOIDED {
 		return nil, errorsmod.Wrapf(types.ErrCannotVoid, "%s is already VOIDED", claim.Id)
 	}
-	// Every claim is unpaid until settlement exists; settlement will refuse here.
+	if k.settler != nil {
+		if err := k.settler.CancelClaim(ctx, claim); err != nil {
+			return nil, errorsmod.Wrap(types.ErrCannotVoid, err.Error())
+		}
+	}
 	from := claim.Status
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	claim.Status = types.CLAIM_STATUS_VOIDED

@@ -33,6 +33,15 @@ type Adjudicator interface {
 	LineDenied(ctx context.Context, claimID string, sequence uint32) (bool, error)
 }
 
+// Settler pays adjudicated claims; the claims module owns this seam and
+// x/settlement implements it.
+type Settler interface {
+	// ScheduleClaim queues an adjudicated claim for payment after the insurer's hold period.
+	ScheduleClaim(ctx context.Context, claim Claim) error
+	// CancelClaim drops a voided claim's scheduled payment; it refuses once the claim is paid.
+	CancelClaim(ctx context.Context, claim Claim) error
+}
+
 // AdjudicationResult is what the adjudicator decided for the whole claim; the
 // per-line decisions are kept by the adjudicator itself.
 type AdjudicationResult struct {

@@ -1,0 +1,145 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/claimchain/claimchain/x/settlement/types"
+)
+
+// QueueKey orders scheduled payments per insurer by due time: (insurer, due unix seconds, claim id).
+type QueueKey = collections.Triple[uint64, int64, string]
+
+// RemittanceIndexes list remittances by provider and by insurer.
+type RemittanceIndexes struct {
+	Provider *indexes.Multi[uint64, string, types.Remittance]
+	Insurer  *indexes.Multi[uint64, string, types.Remittance]
+}
+
+// IndexesList implements collections.Indexes.
+func (i RemittanceIndexes) IndexesList() []collections.Index[string, types.Remittance] {
+	return []collections.Index[string, types.Remittance]{i.Provider, i.Insurer}
+}
+
+// Keeper holds escrow, the payment queue and remittance advice. State is declared here, once.
+type Keeper struct {
+	cdc       codec.BinaryCodec
+	authority string
+	members   types.MembershipKeeper
+	bank      types.BankKeeper
+	decisions types.DecisionReader
+
+	Schema   collections.Schema
+	Params   collections.Item[types.Params]
+	Escrows  collections.Map[collections.Pair[uint64, string], types.Escrow]
+	Settings collections.Map[uint64, types.InsurerSettings]
+	// Queue holds scheduled payments, per insurer, in due order.
+	Queue collections.Map[QueueKey, types.ScheduledPayment]
+	// QueueByClaim maps a claim to its queue key's due time.
+	QueueByClaim collections.Map[string, int64]
+	// QueueInsurers lists insurers with scheduled payments; Cursor rotates the
+	// insurer served first, so no insurer's backlog starves another's.
+	QueueInsurers collections.KeySet[uint64]
+	Cursor        collections.Item[uint64]
+	Remittances   *collections.IndexedMap[string, types.Remittance, RemittanceIndexes]
+	ClaimPayments collections.Map[string, types.ClaimPayment]
+}
+
+// NewKeeper builds the settlement keeper.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string,
+	members types.MembershipKeeper, bank types.BankKeeper, decisions types.DecisionReader,
+) *Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	k := &Keeper{
+		cdc: cdc, authority: authority, members: members, bank: bank, decisions: decisions,
+		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Escrows: collections.NewMap(sb, types.EscrowsKey, "escrows",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Escrow](cdc)),
+		Settings: collections.NewMap(sb, types.SettingsKey, "settings", collections.Uint64Key, codec.CollValue[types.InsurerSettings](cdc)),
+		Queue: collections.NewMap(sb, types.QueueKey, "queue",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.Int64Key, collections.StringKey),
+			codec.CollValue[types.ScheduledPayment](cdc)),
+		QueueByClaim:  collections.NewMap(sb, types.QueueByClaimKey, "queue_by_claim", collections.StringKey, collections.Int64Value),
+		QueueInsurers: collections.NewKeySet(sb, types.QueueInsurersKey, "queue_insurers", collections.Uint64Key),
+		Cursor:        collections.NewItem(sb, types.CursorKey, "cursor", collections.Uint64Value),
+		Remittances: collections.NewIndexedMap(sb, types.RemittancesKey, "remittances", collections.StringKey,
+			codec.CollValue[types.Remittance](cdc), RemittanceIndexes{
+				Provider: indexes.NewMulti(sb, types.RemitByProviderKey, "remittances_by_provider", collections.Uint64Key,
+					collections.StringKey, func(_ string, r types.Remittance) (uint64, error) { return r.ProviderId, nil }),
+				Insurer: indexes.NewMulti(sb, types.RemitByInsurerKey, "remittances_by_insurer", collections.Uint64Key,
+					collections.StringKey, func(_ string, r types.Remittance) (uint64, error) { return r.InsurerId, nil }),
+			}),
+		ClaimPayments: collections.NewMap(sb, types.ClaimPaymentsKey, "claim_payments", collections.StringKey,
+			codec.CollValue[types.ClaimPayment](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+
+// escrow returns an insurer's escrow in a denom, zero if never funded.
+func (k *Keeper) escrow(ctx context.Context, insurer uint64, denom string) (types.Escrow, error) {
+	e, err := k.Escrows.Get(ctx, collections.Join(insurer, denom))
+	if isNotFound(err) {
+		z := math.ZeroInt()
+		return types.Escrow{InsurerId: insurer, Denom: denom, Funded: z, Balance: z, Paid: z, Withdrawn: z, Committed: z}, nil
+	}
+	return e, err
+}
+
+func (k *Keeper) setEscrow(ctx context.Context, e types.Escrow) error {
+	if err := e.CheckInvariant(); err != nil {
+		return err // never write a broken escrow
+	}
+	return k.Escrows.Set(ctx, collections.Join(e.InsurerId, e.Denom), e)
+}
+
+// holdPeriod is the insurer's own setting, or the default.
+func (k *Keeper) holdPeriod(ctx context.Context, insurer uint64) (types.InsurerSettings, error) {
+	s, err := k.Settings.Get(ctx, insurer)
+	if isNotFound(err) {
+		p, err := k.Params.Get(ctx)
+		if err != nil {
+			return types.InsurerSettings{}, err
+		}
+		return types.InsurerSettings{InsurerId: insurer, HoldPeriod: p.DefaultHoldPeriod}, nil
+	}
+	return s, err
+}
+
+// IsPaid reports whether a claim was settled.
+func (k *Keeper) IsPaid(ctx context.Context, claimID string) (bool, error) {
+	return k.ClaimPayments.Has(ctx, claimID)
+}
+
+func (k *Keeper) activeInsurer(ctx context.Context, addr string) (uint64, sdk.AccAddress, error) {
+	acc, err := sdk.AccAddressFromBech32(addr)
+	if err != nil {
+		return 0, nil, errorsmod.Wrap(types.ErrNotInsurer, err.Error())
+	}
+	m, err := k.members.ActiveInsurer(ctx, acc)
+	if err != nil {
+		return 0, nil, errorsmod.Wrap(types.ErrNotInsurer, err.Error())
+	}
+	return m.Id, acc, nil
+}
+
+// TraceNumber is the deterministic trace number of one payment run.
+func TraceNumber(insurer, provider uint64, height int64) string {
+	return fmt.Sprintf("%d-%d-%d", insurer, provider, height)
+}
