@@ -38,6 +38,10 @@ send() {
 # Northwind Health Plan (insurer-a) publishes its Gold plan and enrols the member.
 send tx adjudication create-plan NWHP-GOLD "Northwind Gold" 2025-01-01 examples/plans/gold.json --from insurer-a
 send tx adjudication enroll "$MEMBER" NWHP-GOLD 2025-01-01 --sex female --birth-year 1980 --from insurer-a
+# It funds its escrow with $10,000.00 and holds adjudicated claims for 10 s before paying them
+# (a demo value; the default is 72 h, during which members may dispute and the insurer may pend).
+send tx settlement fund-escrow 1000000usd --from insurer-a
+send tx settlement set-hold-period 10s --from insurer-a
 # The visit happens today (the example FHIR file is dated 2025-11-03; a copy is re-dated so the
 # claim is inside the plan's timely filing window whenever the demo runs).
 TODAY=$(date -u +%F)
@@ -53,7 +57,8 @@ send tx claims submit-fhir "$FHIR" --from provider-a
 
 cat <<MSG
 Demo data: plan NWHP-GOLD, an enrolled member, attestation ATT-3-1 (2 service lines) and claim
-CLM-3-1 (billed from FHIR JSON, adjudicated on submission).
+CLM-3-1 (billed from FHIR JSON, adjudicated on submission, paid from escrow about 10 s later).
   ${BIN} query adjudication explain CLM-3-1 --home ${HOME_DIR}
   ${BIN} query claims claim-response CLM-3-1 --fhir --home ${HOME_DIR}
+  ${BIN} query settlement payment CLM-3-1 --home ${HOME_DIR}     # once paid: its remittance trace number
 MSG

@@ -42,6 +42,9 @@ DEMO_MEMBERS=(
   "provider-b|provider|Lakeview General Hospital|--npi 1987654328"
 )
 BOND=1000000ubond          # the membership validator bond (params.validator_bond)
+# Demo settlement money for insurers: "usd" in cents. In production this is a tokenised deposit or a
+# stablecoin held by each insurer; the chain only moves it between escrow and providers.
+SETTLEMENT_FUNDS=1000000000usd
 FEES=100000000000ufee      # fee tokens for every demo account
 VALIDATOR=insurer-a        # the single validator of the localnet
 
@@ -59,6 +62,7 @@ init_home() {
     name=${entry%%|*}
     coins=$FEES
     for m in "${DEMO_MEMBERS[@]}"; do [[ ${m%%|*} == "$name" ]] && coins="$BOND,$FEES"; done
+    [[ $name == insurer-* ]] && coins="$BOND,$FEES,$SETTLEMENT_FUNDS"
     "$BIN" genesis add-genesis-account "$(addr "$name")" "$coins" --home "$HOME_DIR" >/dev/null
   done
   for m in "${DEMO_MEMBERS[@]}"; do

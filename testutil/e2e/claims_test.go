@@ -157,3 +157,70 @@ func testDeductibleAcrossClaims(t *testing.T, n *node) {
 	require.Equal(t, "50000", acc.Accumulator.DeductibleMet)
 	require.Equal(t, "0", acc.DeductibleRemaining)
 }
+
+// testPaidFromEscrow waits for the demo claim to be paid from Northwind's
+// escrow after its 10 s hold period, and checks the provider's balance and
+// the remittance advice.
+func testPaidFromEscrow(t *testing.T, n *node) {
+	var pay struct {
+		Payment struct {
+			TraceNumber string `json:"trace_number"`
+			Paid        struct {
+				Amount string `json:"amount"`
+			} `json:"paid"`
+		} `json:"payment"`
+	}
+	deadline := time.Now().Add(40 * time.Second)
+	for time.Now().Before(deadline) {
+		out, err := n.cli("query", "settlement", "payment", "CLM-3-1", "-o", "json")
+		if err == nil && json.Unmarshal([]byte(out), &pay) == nil && pay.Payment.TraceNumber != "" {
+			break
+		}
+		time.Sleep(time.Second)
+	}
+	require.NotEmpty(t, pay.Payment.TraceNumber, "CLM-3-1 was not paid after its hold period")
+	require.Equal(t, "6500", pay.Payment.Paid.Amount)
+
+	var bal struct {
+		Balance struct {
+			Amount string `json:"amount"`
+		} `json:"balance"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "bank", "balance", n.keyAddress("provider-a"), "usd", "-o", "json")), &bal))
+	require.Equal(t, "6500", bal.Balance.Amount, "the provider's balance rose by exactly the payable amount")
+
+	var rem struct {
+		Remittance struct {
+			TraceNumber string `json:"trace_number"`
+			Claims      []struct {
+				ClaimID     string `json:"claim_id"`
+				Status      uint32 `json:"claim_status_code"`
+				Paid        string `json:"paid"`
+				Adjustments []struct {
+					Carc   string `json:"carc"`
+					Amount string `json:"amount"`
+				} `json:"adjustments"`
+			} `json:"claims"`
+		} `json:"remittance"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "settlement", "remittance", pay.Payment.TraceNumber, "-o", "json")), &rem))
+	require.Len(t, rem.Remittance.Claims, 1)
+	c := rem.Remittance.Claims[0]
+	require.Equal(t, "CLM-3-1", c.ClaimID)
+	require.Equal(t, uint32(1), c.Status, "835 CLP02 1: processed as primary")
+	require.Equal(t, "6500", c.Paid)
+	carcs := []string{}
+	for _, a := range c.Adjustments {
+		carcs = append(carcs, a.Carc+":"+a.Amount)
+	}
+	require.Equal(t, []string{"45:3550", "3:2500", "45:1600", "1:1200"}, carcs)
+
+	var fhir map[string]any
+	require.NoError(t, json.Unmarshal([]byte(n.mustCLI("query", "settlement", "remittance", pay.Payment.TraceNumber, "--fhir")), &fhir))
+	require.Equal(t, "PaymentReconciliation", fhir["resourceType"])
+
+	// A paid claim can no longer be voided.
+	res := n.tx("claims", "void", "CLM-3-1", "changed my mind", "--from", "provider-a")
+	require.NotZero(t, res.Code)
+	require.Contains(t, res.RawLog, "was paid")
+}

@@ -105,6 +105,11 @@ func TestLocalnet(t *testing.T) {
 		testClaimsWorkflow(t, n)
 	})
 
+	t.Run("the approved claim is paid from escrow after the hold period", func(t *testing.T) {
+		n := n.with(t)
+		testPaidFromEscrow(t, n)
+	})
+
 	t.Run("two identical claims: the second meets the deductible", func(t *testing.T) {
 		n := n.with(t)
 		testDeductibleAcrossClaims(t, n)
