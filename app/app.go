@@ -90,6 +90,9 @@ import (
 	"github.com/claimchain/claimchain/x/membership"
 	membershipkeeper "github.com/claimchain/claimchain/x/membership/keeper"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
+	"github.com/claimchain/claimchain/x/refdata"
+	refdatakeeper "github.com/claimchain/claimchain/x/refdata/keeper"
+	refdatatypes "github.com/claimchain/claimchain/x/refdata/types"
 	"github.com/claimchain/claimchain/x/settlement"
 	settlementkeeper "github.com/claimchain/claimchain/x/settlement/keeper"
 	settlementtypes "github.com/claimchain/claimchain/x/settlement/types"
@@ -139,6 +142,7 @@ type App struct {
 	ClaimsKeeper       *claimskeeper.Keeper
 	AdjudicationKeeper *adjudicationkeeper.Keeper
 	SettlementKeeper   *settlementkeeper.Keeper
+	RefdataKeeper      *refdatakeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -181,6 +185,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		claimstypes.StoreKey,
 		adjudicationtypes.StoreKey,
 		settlementtypes.StoreKey,
+		refdatatypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -230,6 +235,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		govAuthority, app.MembershipKeeper, app.BankKeeper, app.AdjudicationKeeper)
 	// Adjudicated claims are paid after the insurer's hold period.
 	app.ClaimsKeeper.SetSettler(app.SettlementKeeper)
+	app.RefdataKeeper = refdatakeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[refdatatypes.StoreKey]), govAuthority)
 
 	// Membership's hooks come first: a refused validator or delegation aborts
 	// before distribution or slashing record anything.
@@ -267,6 +273,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		claims.NewAppModule(app.ClaimsKeeper),
 		adjudication.NewAppModule(app.AdjudicationKeeper, app.ClaimsKeeper),
 		settlement.NewAppModule(app.SettlementKeeper),
+		refdata.NewAppModule(app.RefdataKeeper),
 		staking.NewAppModule(appCodec, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil, interfaceRegistry),
 		distr.NewAppModule(appCodec, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
@@ -295,7 +302,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	// membership before staking and genutil: founding members must exist when
 	// genesis validators and gentxs pass the staking hooks.
 	genesisOrder := []string{
-		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, attestationtypes.ModuleName,
+		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, refdatatypes.ModuleName, attestationtypes.ModuleName,
 		claimstypes.ModuleName, adjudicationtypes.ModuleName, settlementtypes.ModuleName,
 		distrtypes.ModuleName, stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,

@@ -1,0 +1,223 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/claimchain/claimchain/x/refdata/types"
+)
+
+// VersionKey is (table kind, version number).
+type VersionKey = collections.Pair[int32, uint32]
+
+// PtpKey is (version, column 1, column 2 "|" effective date "|" deletion date):
+// the rows of one pair under one version sit side by side, ordered by effective
+// date, so a lookup reads a short range of them, never the table.
+type PtpKey = collections.Triple[uint32, string, string]
+
+// ExclusionKey is (version, NPI, exclusion date): an NPI's windows in date order.
+type ExclusionKey = collections.Triple[uint32, string, string]
+
+// CodeKey is (version, procedure code): one row per code and version.
+type CodeKey = collections.Pair[uint32, string]
+
+// Keeper holds versioned reference tables. State is declared here, once. Rows are
+// stored under their version number, which is unique per kind; each kind has its
+// own map, so a row key never needs the kind.
+type Keeper struct {
+	cdc       codec.BinaryCodec
+	authority string
+
+	Schema   collections.Schema
+	Params   collections.Item[types.Params]
+	Versions collections.Map[VersionKey, types.TableVersion]
+
+	PtpRows    collections.Map[PtpKey, types.PtpRow]
+	MueRows    collections.Map[CodeKey, types.MueRow]
+	AddOnRows  collections.Map[CodeKey, types.AddOnRow]
+	Exclusions collections.Map[ExclusionKey, types.ExclusionRow]
+	AgeSexRows collections.Map[CodeKey, types.AgeSexRow]
+}
+
+// NewKeeper builds the refdata keeper; authority (governance) appoints the loader and revokes versions.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string) *Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	tripleKey := collections.TripleKeyCodec(collections.Uint32Key, collections.StringKey, collections.StringKey)
+	codeKey := collections.PairKeyCodec(collections.Uint32Key, collections.StringKey)
+	k := &Keeper{
+		cdc: cdc, authority: authority,
+		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Versions: collections.NewMap(sb, types.VersionsKey, "versions",
+			collections.PairKeyCodec(collections.Int32Key, collections.Uint32Key), codec.CollValue[types.TableVersion](cdc)),
+		PtpRows:    collections.NewMap(sb, types.PtpRowsKey, "ptp_rows", tripleKey, codec.CollValue[types.PtpRow](cdc)),
+		MueRows:    collections.NewMap(sb, types.MueRowsKey, "mue_rows", codeKey, codec.CollValue[types.MueRow](cdc)),
+		AddOnRows:  collections.NewMap(sb, types.AddOnRowsKey, "add_on_rows", codeKey, codec.CollValue[types.AddOnRow](cdc)),
+		Exclusions: collections.NewMap(sb, types.ExclusionsKey, "exclusions", tripleKey, codec.CollValue[types.ExclusionRow](cdc)),
+		AgeSexRows: collections.NewMap(sb, types.AgeSexRowsKey, "age_sex_rows", codeKey, codec.CollValue[types.AgeSexRow](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// GetAuthority returns the module authority (the gov module account).
+func (k *Keeper) GetAuthority() string { return k.authority }
+
+// checkAuthority accepts the consensus-params authority when one is set, and
+// otherwise the keeper's authority.
+func (k *Keeper) checkAuthority(ctx context.Context, signer string) error {
+	if err := sdk.ValidateAuthority(sdk.UnwrapSDKContext(ctx), k.authority, signer); err != nil {
+		return errorsmod.Wrap(types.ErrUnauthorized, err.Error())
+	}
+	return nil
+}
+
+// checkLoader accepts only the loader governance appointed.
+func (k *Keeper) checkLoader(ctx context.Context, signer string) (types.Params, error) {
+	p, err := k.Params.Get(ctx)
+	if err != nil {
+		return p, err
+	}
+	if p.Loader == "" {
+		return p, errorsmod.Wrap(types.ErrNotLoader, "governance has not appointed a loader")
+	}
+	want, err := sdk.AccAddressFromBech32(p.Loader)
+	if err != nil {
+		return p, err
+	}
+	got, err := sdk.AccAddressFromBech32(signer)
+	if err != nil || !got.Equals(want) {
+		return p, errorsmod.Wrapf(types.ErrNotLoader, "%s is not the loader %s", signer, p.Loader)
+	}
+	return p, nil
+}
+
+func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
+
+// GetVersion returns one version record of a table.
+func (k *Keeper) GetVersion(ctx context.Context, kind types.TableKind, version uint32) (types.TableVersion, error) {
+	v, err := k.Versions.Get(ctx, collections.Join(int32(kind), version))
+	if isNotFound(err) {
+		return v, errorsmod.Wrapf(types.ErrVersionNotFound, "%s version %d", kind, version)
+	}
+	return v, err
+}
+
+// latestVersion is the highest version number of a kind in any status: one reverse step.
+func (k *Keeper) latestVersion(ctx context.Context, kind types.TableKind) (uint32, bool, error) {
+	it, err := k.Versions.Iterate(ctx, collections.NewPrefixedPairRange[int32, uint32](int32(kind)).Descending())
+	if err != nil {
+		return 0, false, err
+	}
+	defer func() { _ = it.Close() }()
+	if !it.Valid() {
+		return 0, false, nil
+	}
+	key, err := it.Key()
+	if err != nil {
+		return 0, false, err
+	}
+	return key.K2(), true, nil
+}
+
+// PtpKeyOf is the store key of a PTP row under a version. The third part is
+// column 2, effective date and deletion date joined by "|": codes are 5
+// characters and dates 10, so the parts never run into each other.
+func PtpKeyOf(version uint32, r types.PtpRow) PtpKey {
+	return collections.Join3(version, r.Column1, r.Column2+"|"+r.EffectiveDate+"|"+r.DeletionDate)
+}
+
+// storeRows writes a chunk's rows under a version, refusing a key already
+// stored: the version's row count is then exactly its number of stored rows.
+func (k *Keeper) storeRows(ctx context.Context, kind types.TableKind, version uint32, rows types.ChunkRows) error {
+	switch kind {
+	case types.TABLE_KIND_PTP:
+		for i, r := range rows.Ptp {
+			if err := setNew(ctx, k.PtpRows, PtpKeyOf(version, r), r, i); err != nil {
+				return err
+			}
+		}
+	case types.TABLE_KIND_MUE:
+		for i, r := range rows.Mue {
+			if err := setNew(ctx, k.MueRows, collections.Join(version, r.Code), r, i); err != nil {
+				return err
+			}
+		}
+	case types.TABLE_KIND_ADD_ON:
+		for i, r := range rows.AddOn {
+			if err := setNew(ctx, k.AddOnRows, collections.Join(version, r.AddOnCode), r, i); err != nil {
+				return err
+			}
+		}
+	case types.TABLE_KIND_EXCLUSION:
+		for i, r := range rows.Exclusion {
+			if err := setNew(ctx, k.Exclusions, collections.Join3(version, r.Npi, r.ExclusionDate), r, i); err != nil {
+				return err
+			}
+		}
+	case types.TABLE_KIND_AGE_SEX:
+		for i, r := range rows.AgeSex {
+			if err := setNew(ctx, k.AgeSexRows, collections.Join(version, r.Code), r, i); err != nil {
+				return err
+			}
+		}
+	default:
+		return errorsmod.Wrapf(types.ErrInvalidKind, "%s", kind)
+	}
+	return nil
+}
+
+func setNew[K, V any](ctx context.Context, m collections.Map[K, V], key K, row V, index int) error {
+	has, err := m.Has(ctx, key)
+	if err != nil {
+		return err
+	}
+	if has {
+		return errorsmod.Wrapf(types.ErrDuplicateRow, "row %d: key %s is already stored", index, m.KeyCodec().Stringify(key))
+	}
+	return m.Set(ctx, key, row)
+}
+
+// walkRows visits every row of one version in key order.
+func (k *Keeper) walkRows(ctx context.Context, kind types.TableKind, version uint32, rows *types.ChunkRows) error {
+	codes := collections.NewPrefixedPairRange[uint32, string](version)
+	windows := collections.NewPrefixedTripleRange[uint32, string, string](version)
+	switch kind {
+	case types.TABLE_KIND_PTP:
+		return k.PtpRows.Walk(ctx, windows, func(_ PtpKey, r types.PtpRow) (bool, error) {
+			rows.Ptp = append(rows.Ptp, r)
+			return false, nil
+		})
+	case types.TABLE_KIND_MUE:
+		return k.MueRows.Walk(ctx, codes, func(_ CodeKey, r types.MueRow) (bool, error) {
+			rows.Mue = append(rows.Mue, r)
+			return false, nil
+		})
+	case types.TABLE_KIND_ADD_ON:
+		return k.AddOnRows.Walk(ctx, codes, func(_ CodeKey, r types.AddOnRow) (bool, error) {
+			rows.AddOn = append(rows.AddOn, r)
+			return false, nil
+		})
+	case types.TABLE_KIND_EXCLUSION:
+		return k.Exclusions.Walk(ctx, windows, func(_ ExclusionKey, r types.ExclusionRow) (bool, error) {
+			rows.Exclusion = append(rows.Exclusion, r)
+			return false, nil
+		})
+	case types.TABLE_KIND_AGE_SEX:
+		return k.AgeSexRows.Walk(ctx, codes, func(_ CodeKey, r types.AgeSexRow) (bool, error) {
+			rows.AgeSex = append(rows.AgeSex, r)
+			return false, nil
+		})
+	}
+	return errorsmod.Wrapf(types.ErrInvalidKind, "%s", kind)
+}

@@ -1,0 +1,119 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	"github.com/claimchain/claimchain/x/refdata/types"
+)
+
+// Lookups for other modules. Each answers with the version in force on the
+// date of service (0 when none is) so a decision can cite it, and the row that
+// applies, if any. Cost: one reverse scan of the kind's version records (a
+// handful), then a point read or a short range read under that version —
+// O(log n) in the table size, whatever the size.
+
+// VersionInForce is the highest ACTIVE version of a kind whose applies_from is on
+// or before date. Staging and revoked versions are never in force.
+func (k *Keeper) VersionInForce(ctx context.Context, kind types.TableKind, date string) (uint32, bool, error) {
+	if err := types.ValidateDate("date", date); err != nil {
+		return 0, false, err
+	}
+	var version uint32
+	err := k.Versions.Walk(ctx, collections.NewPrefixedPairRange[int32, uint32](int32(kind)).Descending(),
+		func(_ VersionKey, v types.TableVersion) (bool, error) {
+			if v.Status == types.VERSION_STATUS_ACTIVE && v.AppliesFrom <= date {
+				version = v.Version
+				return true, nil
+			}
+			return false, nil
+		})
+	return version, version != 0, err
+}
+
+// PTP returns the NCCI PTP edit of (column1, column2) in force on date: the row of
+// that pair whose [effective, deletion) window covers the date.
+func (k *Keeper) PTP(ctx context.Context, column1, column2, date string) (uint32, types.PtpRow, bool, error) {
+	version, ok, err := k.VersionInForce(ctx, types.TABLE_KIND_PTP, date)
+	if err != nil || !ok {
+		return 0, types.PtpRow{}, false, err
+	}
+	// The pair's rows with effective <= date, latest first: keys run from
+	// "col2|" to "col2|<date>}" ('}' sorts after '|' and after every date character).
+	rng := new(collections.Range[PtpKey]).
+		StartInclusive(collections.Join3(version, column1, column2+"|")).
+		EndExclusive(collections.Join3(version, column1, column2+"|"+date+"}")).
+		Descending()
+	var (
+		row   types.PtpRow
+		found bool
+	)
+	err = k.PtpRows.Walk(ctx, rng, func(_ PtpKey, r types.PtpRow) (bool, error) {
+		if r.Covers(date) {
+			row, found = r, true
+		}
+		return found, nil
+	})
+	return version, row, found, err
+}
+
+// MUE returns the medically unlikely edit of a code in force on date.
+func (k *Keeper) MUE(ctx context.Context, code, date string) (uint32, types.MueRow, bool, error) {
+	return codeLookup(ctx, k, k.MueRows, types.TABLE_KIND_MUE, code, date)
+}
+
+// AddOn returns the add-on code edit of a code in force on date.
+func (k *Keeper) AddOn(ctx context.Context, code, date string) (uint32, types.AddOnRow, bool, error) {
+	return codeLookup(ctx, k, k.AddOnRows, types.TABLE_KIND_ADD_ON, code, date)
+}
+
+// AgeSex returns the age and sex limits of a code in force on date.
+func (k *Keeper) AgeSex(ctx context.Context, code, date string) (uint32, types.AgeSexRow, bool, error) {
+	return codeLookup(ctx, k, k.AgeSexRows, types.TABLE_KIND_AGE_SEX, code, date)
+}
+
+func codeLookup[V any](ctx context.Context, k *Keeper, m collections.Map[CodeKey, V], kind types.TableKind,
+	code, date string,
+) (uint32, V, bool, error) {
+	var row V
+	version, ok, err := k.VersionInForce(ctx, kind, date)
+	if err != nil || !ok {
+		return 0, row, false, err
+	}
+	row, err = m.Get(ctx, collections.Join(version, code))
+	if isNotFound(err) {
+		return version, row, false, nil
+	}
+	return version, row, err == nil, err
+}
+
+// Exclusion reports whether an NPI is excluded (OIG LEIE) on date under the
+// version in force: some window of the NPI has exclusion_date <= date, no
+// reinstatement on or before date, and no waiver from on or before date. When
+// the NPI is not excluded, row is its latest window that began on or before the
+// date (showing the reinstatement or waiver), if any.
+func (k *Keeper) Exclusion(ctx context.Context, npi, date string) (uint32, types.ExclusionRow, bool, error) {
+	version, ok, err := k.VersionInForce(ctx, types.TABLE_KIND_EXCLUSION, date)
+	if err != nil || !ok {
+		return 0, types.ExclusionRow{}, false, err
+	}
+	rng := new(collections.Range[ExclusionKey]).
+		StartInclusive(collections.Join3(version, npi, "")).
+		EndInclusive(collections.Join3(version, npi, date)).
+		Descending()
+	var (
+		row      types.ExclusionRow
+		excluded bool
+		seen     bool
+	)
+	// An NPI has a few windows; any one that bars the date decides.
+	err = k.Exclusions.Walk(ctx, rng, func(_ ExclusionKey, r types.ExclusionRow) (bool, error) {
+		if !seen || r.Excludes(date) {
+			row, seen = r, true
+		}
+		excluded = r.Excludes(date)
+		return excluded, nil
+	})
+	return version, row, excluded, err
+}

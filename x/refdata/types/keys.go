@@ -1,0 +1,21 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the name of the refdata module.
+	ModuleName = "refdata"
+	// StoreKey is the store key of the refdata module.
+	StoreKey = ModuleName
+)
+
+// Store prefixes. Each collection of the keeper owns exactly one.
+var (
+	ParamsKey     = collections.NewPrefix(0)
+	VersionsKey   = collections.NewPrefix(1)
+	PtpRowsKey    = collections.NewPrefix(2)
+	MueRowsKey    = collections.NewPrefix(3)
+	AddOnRowsKey  = collections.NewPrefix(4)
+	ExclusionsKey = collections.NewPrefix(5)
+	AgeSexRowsKey = collections.NewPrefix(6)
+)
