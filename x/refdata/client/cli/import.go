@@ -30,7 +30,7 @@ import (
 
 // Flags of the import command.
 const (
-	FlagVersion       = "version"
+	FlagVersion       = "table-version" // not "version": the node config.toml has a top-level version key that viper would bind to it
 	FlagSource        = "source"
 	FlagAppliesFrom   = "applies-from"
 	FlagSupplement    = "supplement"
@@ -227,7 +227,7 @@ func ImportCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "import <ptp|mue|add-on|exclusion|age-sex> <file> [more ptp or mue files...]",
 		Short: "Import a CMS NCCI/MUE, add-on, age/sex or OIG LEIE file as a new table version (staged in chunks, resumable)",
-		Long: `Parse a reference file in its publisher's layout and stage it as version --version of the table,
+		Long: `Parse a reference file in its publisher's layout and stage it as version --table-version of the table,
 one MsgStageChunk per chunk, each committed before the next is sent; a progress bar goes to stderr.
 
 Layouts (see examples/refdata/README.md):
@@ -252,10 +252,10 @@ The signer (--from) must be the loader appointed by governance (refdata params).
 defaults to auto here; pay with --gas-prices (or --fees).`,
 		Example: fmt.Sprintf(`%[1]s tx refdata import ptp examples/refdata/ptp-practitioner-2026q1.txt --print-hash
 %[1]s tx refdata import ptp ccipra-v321r0-f1.txt ccipra-v321r0-f2.txt ccipra-v321r0-f3.txt \
-  ccipra-v321r0-f4.txt --version 1 --source "CMS NCCI PTP practitioner 2026Q1" \
+  ccipra-v321r0-f4.txt --table-version 1 --source "CMS NCCI PTP practitioner 2026Q1" \
   --applies-from 2026-01-01 --activate --from loader --gas-prices 0.001ufee -y
 %[1]s tx refdata import exclusion leie-full.csv --supplement leie-reinstatements-2026-02.csv \
-  --supplement leie-exclusions-2026-02.csv --version 4 --source "OIG LEIE 2026-02" \
+  --supplement leie-exclusions-2026-02.csv --table-version 4 --source "OIG LEIE 2026-02" \
   --applies-from 2026-02-01 --activate --from loader --gas-prices 0.001ufee -y`, version.AppName),
 		Args: cobra.MinimumNArgs(2),
 		RunE: runImport,

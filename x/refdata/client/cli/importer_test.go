@@ -200,7 +200,7 @@ func TestImportWithoutActivate(t *testing.T) {
 	require.NoError(t, im.run(context.Background()))
 	require.Equal(t, types.VERSION_STATUS_STAGING, c.versions[1].Status)
 	require.Contains(t, out.String(), "staged ptp version 1: 4 chunks, 19 rows")
-	require.Contains(t, out.String(), "tx refdata import ptp ptp.txt --version 1 --chunk-size 5 --applies-from 2026-01-01 --activate --from loader")
+	require.Contains(t, out.String(), "tx refdata import ptp ptp.txt --table-version 1 --chunk-size 5 --applies-from 2026-01-01 --activate --from loader")
 	require.Contains(t, out.String(), fmt.Sprintf("tx refdata activate ptp 1 2026-01-01 --expected-chunks 4 --expected-rows 19 --expected-hash %X --from <loader>", c.versions[1].ContentHash))
 
 	// The later --activate run sends only the activation.
@@ -353,9 +353,9 @@ func TestImportCmdArgs(t *testing.T) {
 		"unknown table":         {[]string{"cpt", ptp, "--print-hash"}, `unknown table "cpt": want one of ptp, mue, add-on, exclusion, age-sex`},
 		"missing file":          {[]string{"ptp", "nope.txt", "--print-hash"}, "nope.txt"},
 		"wrong layout":          {[]string{"mue", ptp, "--print-hash"}, "no MUE record found"},
-		"no version":            {[]string{"ptp", ptp}, "--version is required"},
-		"activate without date": {[]string{"ptp", ptp, "--version", "1", "--activate"}, "--activate requires --applies-from"},
-		"bad date":              {[]string{"ptp", ptp, "--version", "1", "--applies-from", "2026-13-01"}, "--applies-from \"2026-13-01\""},
+		"no version":            {[]string{"ptp", ptp}, "--table-version is required"},
+		"activate without date": {[]string{"ptp", ptp, "--table-version", "1", "--activate"}, "--activate requires --applies-from"},
+		"bad date":              {[]string{"ptp", ptp, "--table-version", "1", "--applies-from", "2026-13-01"}, "--applies-from \"2026-13-01\""},
 		"bad chunk size":        {[]string{"ptp", ptp, "--chunk-size", "0", "--print-hash"}, "--chunk-size 0"},
 		"supplement on ptp":     {[]string{"ptp", ptp, "--supplement", ptp, "--print-hash"}, "--supplement applies to the exclusion table only"},
 	} {
@@ -399,7 +399,7 @@ func TestReadmeHashes(t *testing.T) {
 // The command's own checks of the tx flags, before any node is contacted.
 func TestImportCmdTxFlags(t *testing.T) {
 	ptp := filepath.Join(fixtures, "ptp-practitioner-2026q1.txt")
-	base := []string{"ptp", ptp, "--version", "1", "--keyring-backend", "memory"}
+	base := []string{"ptp", ptp, "--table-version", "1", "--keyring-backend", "memory"}
 	for name, tc := range map[string]struct {
 		args []string
 		err  string
@@ -421,7 +421,7 @@ func TestImportCmdTxFlags(t *testing.T) {
 
 func TestActivateCommand(t *testing.T) {
 	require.Equal(t,
-		"claimchaind tx refdata import exclusion leie-full.csv --supplement 'my dir/rein.csv' --version 4 --chunk-size 2000 --applies-from <YYYY-MM-DD> --activate --from <loader>",
+		"claimchaind tx refdata import exclusion leie-full.csv --supplement 'my dir/rein.csv' --table-version 4 --chunk-size 2000 --applies-from <YYYY-MM-DD> --activate --from <loader>",
 		strings.Replace(activateCommand("exclusion", []string{"leie-full.csv"}, []string{"my dir/rein.csv"}, 4, "", 2000, ""), version.AppName, "claimchaind", 1))
 	require.Equal(t, `'it'\''s'`, shellQuote("it's"))
 	require.Equal(t, "''", shellQuote(""))
