@@ -149,6 +149,11 @@ func TestLocalnet(t *testing.T) {
 		require.Equal(t, "1000000", bal.Balance.Amount, "admission minted one bond")
 	})
 
+	t.Run("governance appoints a reference-data loader, which imports and activates a CMS table", func(t *testing.T) {
+		n := n.with(t)
+		testReferenceTables(t, n, "2")
+	})
+
 	t.Run("export, then the exported genesis validates", func(t *testing.T) {
 		n := n.with(t)
 		n.stop()
