@@ -356,7 +356,10 @@ func (app *App) setAnteHandler(txConfig client.TxConfig) {
 	if err != nil {
 		panic(err)
 	}
-	app.SetAnteHandler(anteHandler)
+	feeDenom := FeeDenomDecorator{}
+	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		return feeDenom.AnteHandle(ctx, tx, simulate, anteHandler)
+	})
 }
 
 // Name returns the app name.
