@@ -227,15 +227,16 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		runtime.NewKVStoreService(keys[attestationtypes.StoreKey]), app.MembershipKeeper)
 	app.ClaimsKeeper = claimskeeper.NewKeeper(appCodec,
 		runtime.NewKVStoreService(keys[claimstypes.StoreKey]), app.MembershipKeeper, app.AttestationKeeper)
+	// Reference tables before adjudication: the coding edits look rows up in them.
+	app.RefdataKeeper = refdatakeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[refdatatypes.StoreKey]), govAuthority)
 	app.AdjudicationKeeper = adjudicationkeeper.NewKeeper(appCodec,
-		runtime.NewKVStoreService(keys[adjudicationtypes.StoreKey]), app.MembershipKeeper)
+		runtime.NewKVStoreService(keys[adjudicationtypes.StoreKey]), app.MembershipKeeper, app.RefdataKeeper)
 	// Every claim is adjudicated in the tx that submits it.
 	app.ClaimsKeeper.SetAdjudicator(app.AdjudicationKeeper)
 	app.SettlementKeeper = settlementkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]),
 		govAuthority, app.MembershipKeeper, app.BankKeeper, app.AdjudicationKeeper)
 	// Adjudicated claims are paid after the insurer's hold period.
 	app.ClaimsKeeper.SetSettler(app.SettlementKeeper)
-	app.RefdataKeeper = refdatakeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[refdatatypes.StoreKey]), govAuthority)
 
 	// Membership's hooks come first: a refused validator or delegation aborts
 	// before distribution or slashing record anything.

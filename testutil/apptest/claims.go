@@ -72,31 +72,59 @@ func (f *Fixture) Enroll(member string) {
 	}))
 }
 
+// BillLine is one service to attest and bill.
+type BillLine struct {
+	Code      string
+	Modifiers []string
+	Units     uint32
+	Date      string
+	Billed    int64 // cents of usd
+	// RenderingNPI defaults to 1234567893.
+	RenderingNPI string
+}
+
 // BillOfficeVisit attests one 99213 visit on date by provider for member (insurer 1)
 // and submits a claim billing it at billed cents; it returns the claim id. Under
 // the gold plan the visit is allowed $90.00 with a $25.00 copay: $65.00 payable.
 func (f *Fixture) BillOfficeVisit(provider Account, member, date string, billed int64) string {
 	f.T.Helper()
+	return f.BillLines(provider, member, BillLine{Code: "99213", Units: 1, Date: date, Billed: billed})
+}
+
+// BillLines attests the lines in one attestation (insurer 1, encounter date of
+// the first line) and submits one claim billing them all; it returns the claim id.
+func (f *Fixture) BillLines(provider Account, member string, lines ...BillLine) string {
+	f.T.Helper()
 	var attID, claimID string
+	att := &attestationtypes.MsgAttestTreatment{
+		Provider: provider.String(), InsurerId: 1, Member: member, EncounterDate: lines[0].Date, PlaceOfService: "11",
+		DiagnosisCodes: []string{"E11.9"}, RecordHash: AgreementHash("record " + lines[0].Date),
+	}
+	sub := &claimstypes.MsgSubmitClaim{
+		Provider: provider.String(), InsurerId: 1, Use: claimstypes.CLAIM_USE_CLAIM, Member: member,
+		DiagnosisCodes: []string{"E11.9"},
+	}
+	for i, l := range lines {
+		npi := l.RenderingNPI
+		if npi == "" {
+			npi = "1234567893"
+		}
+		att.Lines = append(att.Lines, attestationtypes.ServiceLine{Sequence: uint32(i + 1), Code: l.Code, Modifiers: l.Modifiers,
+			Units: l.Units, ServiceDate: l.Date, RenderingNpi: npi})
+	}
 	require.NoError(f.T, f.Exec(func(ctx sdk.Context) error {
-		res, err := attestationkeeper.NewMsgServerImpl(f.App.AttestationKeeper).AttestTreatment(ctx, &attestationtypes.MsgAttestTreatment{
-			Provider: provider.String(), InsurerId: 1, Member: member, EncounterDate: date, PlaceOfService: "11",
-			DiagnosisCodes: []string{"E11.9"},
-			Lines:          []attestationtypes.ServiceLine{{Sequence: 1, Code: "99213", Units: 1, ServiceDate: date, RenderingNpi: "1234567893"}},
-			RecordHash:     AgreementHash("record " + date),
-		})
+		res, err := attestationkeeper.NewMsgServerImpl(f.App.AttestationKeeper).AttestTreatment(ctx, att)
 		if err == nil {
 			attID = res.Id
 		}
 		return err
 	}))
+	for i, l := range lines {
+		sub.Lines = append(sub.Lines, claimstypes.SubmittedLine{AttestationId: attID, AttestationLine: uint32(i + 1), Code: l.Code,
+			Modifiers: l.Modifiers, Units: l.Units, ServiceDate: l.Date, Billed: sdk.NewCoin("usd", math.NewInt(l.Billed))})
+	}
 	require.NoError(f.T, f.Exec(func(ctx sdk.Context) error {
-		res, err := claimskeeper.NewMsgServerImpl(f.App.ClaimsKeeper).SubmitClaim(ctx, &claimstypes.MsgSubmitClaim{
-			Provider: provider.String(), InsurerId: 1, Use: claimstypes.CLAIM_USE_CLAIM, Member: member,
-			DiagnosisCodes: []string{"E11.9"},
-			Lines: []claimstypes.SubmittedLine{{AttestationId: attID, AttestationLine: 1, Code: "99213", Units: 1,
-				ServiceDate: date, Billed: sdk.NewCoin("usd", math.NewInt(billed))}},
-		})
+		res, err := claimskeeper.NewMsgServerImpl(f.App.ClaimsKeeper).SubmitClaim(ctx, sub)
 		if err == nil {
 			claimID = res.Id
 		}

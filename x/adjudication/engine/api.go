@@ -3,6 +3,7 @@ package engine
 import (
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
+	refdatatypes "github.com/claimchain/claimchain/x/refdata/types"
 )
 
 // Input is everything one adjudication needs; the keeper gathers it.
@@ -24,6 +25,10 @@ type Input struct {
 	// Authorizations referenced by the claim's lines through preauth_ref
 	// (every authorization whose id starts with "<preauth_ref>#").
 	Authorizations []adjtypes.Authorization
+	// BillingNPI is the NPI of the provider member that submitted the claim.
+	BillingNPI string
+	// Reference is the reference data in force for the claim's lines.
+	Reference ReferenceSnapshot
 }
 
 // Output is the decision and the state it changes.
@@ -37,4 +42,50 @@ type Output struct {
 	NewAuthorizations []adjtypes.Authorization
 	// RulesEvaluated counts rule evaluations, for gas.
 	RulesEvaluated uint64
+}
+
+// ReferenceSnapshot is the reference data in force for this claim, looked up by
+// the keeper in x/refdata for each line's date of service. Every entry carries
+// the table version it came from, which the rules cite. Lookups that found
+// nothing are simply absent.
+type ReferenceSnapshot struct {
+	// PTP edits between pairs of this claim's lines on the same date of service
+	// and rendering NPI: one entry per (column1, column2, date) that has an edit.
+	PTP []PTPEdit
+	// MUE rows per (code, date of service) of the claim's lines.
+	MUE []MUEEdit
+	// Add-on code rows per (code, date) of the claim's lines that are add-on codes.
+	AddOn []AddOnEdit
+	// Exclusion lookups of every rendering NPI and of the billing NPI, per date of service.
+	Exclusions []ExclusionCheck
+}
+
+// PTPEdit is an NCCI PTP row in force on Date.
+type PTPEdit struct {
+	Date    string
+	Version uint32
+	Row     refdatatypes.PtpRow
+}
+
+// MUEEdit is an MUE row in force on Date.
+type MUEEdit struct {
+	Date    string
+	Version uint32
+	Row     refdatatypes.MueRow
+}
+
+// AddOnEdit is an add-on code row in force on Date.
+type AddOnEdit struct {
+	Date    string
+	Version uint32
+	Row     refdatatypes.AddOnRow
+}
+
+// ExclusionCheck is the OIG exclusion lookup of one NPI on one date.
+type ExclusionCheck struct {
+	NPI      string
+	Date     string
+	Version  uint32
+	Excluded bool
+	Row      refdatatypes.ExclusionRow
 }

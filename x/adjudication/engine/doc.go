@@ -9,10 +9,16 @@
 //	R-ELIG-26  eligibility.go      PR-26  expenses incurred before coverage
 //	R-ELIG-27  eligibility.go      PR-27  expenses incurred after coverage ended
 //	R-DENOM-16 denom.go            CO-16  billed in another currency than the plan's (RARC MA130)
+//	R-EXCL-185 exclusion.go        CO-185 rendering provider excluded by OIG on the date of service
+//	R-EXCL-B7  exclusion.go        CO-B7  billing provider excluded by OIG on the date of service
 //	R-TF-29    timely_filing.go    CO-29  time limit for filing has expired
 //	R-DX-167   diagnosis.go        CO-167 diagnosis not covered
 //	R-NC-96    noncovered.go       CO-96  non-covered charge (RARC N130)
 //	R-NC-204   noncovered.go       CO-204 service not covered under the patient's benefit plan
+//	R-NCCI-PTP ncci_ptp.go         CO-97  NCCI PTP column 2 code, modifier indicator 0
+//	R-NCCI-PTP ncci_ptp.go         CO-236 NCCI PTP column 2 code, indicator 1, no NCCI-associated modifier
+//	R-MUE-151  mue.go              CO-151 units exceed the MUE (RARC N362)
+//	R-AOC-107  add_on.go           CO-107 add-on code without its primary on the claim
 //	R-PA-197   prior_auth.go       CO-197 precertification/authorization absent
 //	R-PA-198   prior_auth.go       CO-198 precertification/authorization exceeded
 //	R-LIM-119  benefit_limit.go    CO-119 benefit maximum for this period reached

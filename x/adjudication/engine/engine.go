@@ -47,10 +47,14 @@ var rules = []rule{
 	{id: RuleBeforeCoverage, name: "coverage start", eval: checkCoverageStart},
 	{id: RuleAfterCoverage, name: "coverage end", eval: checkCoverageEnd},
 	{id: RuleDenom, name: "billing currency", eval: checkDenom},
+	{id: RuleExclRendering + "/B7", name: "OIG exclusion", eval: checkExclusion},
 	{id: RuleTimelyFiling, name: "timely filing", appliesTo: timelyFilingApplies, notApplicable: timelyFilingNotApplicable, stepID: RuleTimelyFiling, eval: checkTimelyFiling},
 	{id: RuleDiagnosis, name: "diagnosis", eval: checkDiagnoses},
 	{id: RuleNonCovered, name: "excluded codes", eval: checkNonCoveredCode},
 	{id: RuleNotInPlan, name: "service category", eval: checkServiceCategory},
+	{id: RulePTP, name: "NCCI PTP edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("NCCI PTP edits"), stepID: RulePTP, eval: checkPTP},
+	{id: RuleMUE, name: "medically unlikely edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("Medically unlikely edits"), stepID: RuleMUE, eval: checkMUE},
+	{id: RuleAddOn, name: "add-on codes", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("Add-on code edits"), stepID: RuleAddOn, eval: checkAddOn},
 	{id: RuleAuthAbsent + "/198", name: "prior authorization", appliesTo: priorAuthApplies, notApplicable: priorAuthNotApplicable, stepID: RuleAuthAbsent, eval: checkPriorAuth},
 	{id: RuleBenefitLimit, name: "benefit limits", eval: checkBenefitLimits},
 	{id: RuleFeeSchedule, name: "fee schedule", eval: applyFeeSchedule},
@@ -156,8 +160,13 @@ func (c *claimRun) money(x sdkmath.Int) string { return formatMoney(c.denom, x) 
 //   - use=claim updates the accumulator and consumes authorizations.
 //     use=predetermination runs every rule except timely filing, reading (not
 //     consuming) authorizations and accumulators. use=preauthorization skips
-//     timely filing and prior authorization, reads accumulators, and creates
-//     one authorization per approved line.
+//     timely filing, the coding edits (NCCI PTP, MUE, add-on) and prior
+//     authorization, reads accumulators, and creates one authorization per
+//     approved line.
+//   - The coding edits compare a line with the claim's other lines as billed
+//     (iterated in claim order), so a line's result does not depend on what
+//     other rules decided for the other lines. Without reference data
+//     (Input.Reference empty) the exclusion and coding edits deny nothing.
 //
 // Errors are returned for inputs that cannot be adjudicated (unknown use, no
 // lines, zero units, malformed dates, negative or out-of-range amounts, an

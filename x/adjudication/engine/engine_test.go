@@ -40,6 +40,9 @@ func TestOfficeVisitExplained(t *testing.T) {
 		{RuleId: RuleDiagnosis, Text: "No diagnosis on the claim is excluded by the plan."},
 		{RuleId: RuleNonCovered, Text: "Code 99213 is not among the plan's excluded codes."},
 		{RuleId: RuleNotInPlan, Text: "Covered: service category office-visits (copay $25.00)."},
+		{RuleId: RulePTP, Text: "No NCCI PTP edit makes code 99213 a column 2 code of another line on 2024-03-01."},
+		{RuleId: RuleMUE, Text: "No MUE for code 99213 on 2024-03-01."},
+		{RuleId: RuleAddOn, Text: "Code 99213 is not an add-on code on 2024-03-01."},
 		{RuleId: RuleAuthAbsent, Text: "Code 99213 needs no prior authorization."},
 		{RuleId: RuleBenefitLimit, Text: "No benefit limit applies to code 99213."},
 		{RuleId: RuleFeeSchedule, Text: "Fee schedule allows $85.00 per unit × 1 = $85.00; $40.00 above the schedule is a contractual write-off (CO-45)."},
@@ -55,9 +58,9 @@ func TestDeniedLineSkipsLaterRules(t *testing.T) {
 	ld := out.Decision.Lines[0]
 	wantDenied(t, ld, RuleNonCovered, adjtypes.GROUP_CODE_CO, "96", "N130")
 	require.Equal(t,
-		"Not evaluated because the line is denied by R-NC-96: service category (R-NC-204), prior authorization (R-PA-197/198), benefit limits (R-LIM-119), fee schedule (R-FEE-45), cost sharing (R-DED-1/R-COINS-2/R-COPAY-3/R-OOP).",
+		"Not evaluated because the line is denied by R-NC-96: service category (R-NC-204), NCCI PTP edits (R-NCCI-PTP), medically unlikely edits (R-MUE-151), add-on codes (R-AOC-107), prior authorization (R-PA-197/198), benefit limits (R-LIM-119), fee schedule (R-FEE-45), cost sharing (R-DED-1/R-COINS-2/R-COPAY-3/R-OOP).",
 		ld.Steps[len(ld.Steps)-1].Text)
-	require.Equal(t, uint64(7), out.RulesEvaluated, "rules up to and including R-NC-96")
+	require.Equal(t, uint64(8), out.RulesEvaluated, "rules up to and including R-NC-96")
 }
 
 func TestClaimDecision(t *testing.T) {
@@ -73,7 +76,7 @@ func TestClaimDecision(t *testing.T) {
 	out = adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM, bad, bad2))
 	require.Equal(t, adjtypes.DECISION_KIND_DENIED, out.Decision.Decision)
 	require.True(t, out.Decision.TotalBenefit.IsZero())
-	require.Equal(t, uint64(7+8), out.RulesEvaluated)
+	require.Equal(t, uint64(8+9), out.RulesEvaluated)
 }
 
 func TestPredeterminationLeavesState(t *testing.T) {

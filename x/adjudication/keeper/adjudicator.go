@@ -99,6 +99,9 @@ func (k *Keeper) gatherInputs(ctx context.Context, claim claimstypes.Claim) (eng
 	default:
 		in.Accumulator = types.Accumulator{Member: claim.Member, Year: year, DeductibleMet: math.ZeroInt(), OutOfPocketSpent: math.ZeroInt()}
 	}
+	if err := k.gatherReference(ctx, claim, &in); err != nil {
+		return engine.Input{}, err
+	}
 	seen := map[string]bool{}
 	for _, l := range claim.Lines {
 		if l.PreauthRef == "" || seen[l.PreauthRef] {

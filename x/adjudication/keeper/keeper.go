@@ -22,6 +22,7 @@ type AccumulatorKey = collections.Triple[string, string, int32]
 type Keeper struct {
 	cdc     codec.BinaryCodec
 	members types.MembershipKeeper
+	refdata types.ReferenceData
 
 	Schema         collections.Schema
 	Plans          collections.Map[string, types.Plan]
@@ -33,11 +34,14 @@ type Keeper struct {
 }
 
 // NewKeeper builds the adjudication keeper.
-func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, members types.MembershipKeeper) *Keeper {
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, members types.MembershipKeeper,
+	refdata types.ReferenceData,
+) *Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	k := &Keeper{
 		cdc:     cdc,
 		members: members,
+		refdata: refdata,
 		Plans:   collections.NewMap(sb, types.PlansKey, "plans", collections.StringKey, codec.CollValue[types.Plan](cdc)),
 		PlanVersions: collections.NewMap(sb, types.PlanVersionsKey, "plan_versions",
 			collections.PairKeyCodec(collections.StringKey, collections.Uint32Key), codec.CollValue[types.PlanVersion](cdc)),

@@ -58,10 +58,11 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 		if msg.Use.IsPreService() {
 			continue // requests before care bill no attested line
 		}
-		key, err := k.checkAttestedLine(ctx, provider.Id, msg, l)
+		key, npi, err := k.checkAttestedLine(ctx, provider.Id, msg, l)
 		if err != nil {
 			return nil, errorsmod.Wrapf(err, "line %d", i+1)
 		}
+		lines[i].RenderingNpi = npi
 		billedKeys = append(billedKeys, key)
 	}
 
@@ -114,57 +115,57 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 // checkAttestedLine verifies that a claim line bills an attested service line
 // of the same provider, member and insurer, that still stands, matches the
 // line's code, units and date, and is not billed on another live claim.
-func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *types.MsgSubmitClaim, l types.SubmittedLine) (BilledLineKey, error) {
+func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *types.MsgSubmitClaim, l types.SubmittedLine) (BilledLineKey, string, error) {
 	att, err := k.attestations.GetAttestation(ctx, l.AttestationId)
 	if err != nil {
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationNotFound, "%s: %s", l.AttestationId, err)
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationNotFound, "%s: %s", l.AttestationId, err)
 	}
 	switch {
 	case att.ProviderId != providerID:
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch,
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch,
 			"%s was attested by provider %d, not by the submitting provider %d", att.Id, att.ProviderId, providerID)
 	case att.Member != msg.Member:
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%s is about another member", att.Id)
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch, "%s is about another member", att.Id)
 	case att.InsurerId != msg.InsurerId:
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%s names insurer %d, not %d", att.Id, att.InsurerId, msg.InsurerId)
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch, "%s names insurer %d, not %d", att.Id, att.InsurerId, msg.InsurerId)
 	case att.SupersededBy != "":
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationSuperseded, "%s was superseded by %s; bill the amendment", att.Id, att.SupersededBy)
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationSuperseded, "%s was superseded by %s; bill the amendment", att.Id, att.SupersededBy)
 	case l.AttestationLine == 0 || int(l.AttestationLine) > len(att.Lines):
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%s has no line %d", att.Id, l.AttestationLine)
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch, "%s has no line %d", att.Id, l.AttestationLine)
 	}
 	attested := att.Lines[l.AttestationLine-1]
 	switch {
 	case attested.Code != l.Code:
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "code %s, but %s line %d attests %s",
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch, "code %s, but %s line %d attests %s",
 			l.Code, att.Id, l.AttestationLine, attested.Code)
 	case attested.Units != l.Units:
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "%d units, but %s line %d attests %d",
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch, "%d units, but %s line %d attests %d",
 			l.Units, att.Id, l.AttestationLine, attested.Units)
 	case attested.ServiceDate != l.ServiceDate:
-		return BilledLineKey{}, errorsmod.Wrapf(types.ErrAttestationMismatch, "date of service %s, but %s line %d attests %s",
+		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationMismatch, "date of service %s, but %s line %d attests %s",
 			l.ServiceDate, att.Id, l.AttestationLine, attested.ServiceDate)
 	}
 	key, err := billedLineKey(att.Id, l.AttestationLine)
 	if err != nil {
-		return BilledLineKey{}, err
+		return BilledLineKey{}, "", err
 	}
 	if earlierID, err := k.BilledLines.Get(ctx, key); err == nil {
 		earlier, err := k.GetClaim(ctx, earlierID)
 		if err != nil {
-			return BilledLineKey{}, err
+			return BilledLineKey{}, "", err
 		}
 		released, err := k.releasesLine(ctx, earlier, key)
 		if err != nil {
-			return BilledLineKey{}, err
+			return BilledLineKey{}, "", err
 		}
 		if !released {
-			return BilledLineKey{}, errorsmod.Wrapf(types.ErrAlreadyBilled, "%s is billed on %s (%s); void that claim first",
+			return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAlreadyBilled, "%s is billed on %s (%s); void that claim first",
 				lineName(key), earlier.Id, earlier.Status)
 		}
 	} else if !errorsIsNotFound(err) {
-		return BilledLineKey{}, err
+		return BilledLineKey{}, "", err
 	}
-	return key, nil
+	return key, attested.RenderingNpi, nil
 }
 
 // releasesLine reports whether an earlier claim no longer holds an attested

@@ -1,0 +1,85 @@
+package engine
+
+import (
+	"fmt"
+
+	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
+)
+
+// Medically unlikely edits (MUE): the most units of a code a provider would
+// report for one patient on one date of service.
+//
+//	R-MUE-151  CO-151 (RARC N362)  units exceed the MUE value
+//
+// The MUE row is the first Reference.MUE entry, in slice order, with the
+// line's code and date. MUE adjudication indicator (MAI) 1: the line's own
+// units are compared with the value. MAI 2 (policy) and 3 (clinical): the
+// units of every line of this claim with the same code, date of service and
+// rendering NPI are summed, and when the sum exceeds the value every such line
+// is denied (each line reaches the same answer, whatever the line order). Other
+// lines count as billed whatever their own outcome. All units of a denied line
+// are denied. Units billed for the same date on earlier claims are not counted
+// yet: the keeper does not yet pass that history. No row: no edit. Applies to
+// use=claim and predetermination, not to preauthorization.
+//
+// Scenarios (mue_test.go), code 97110, MUE value 4:
+//
+//	MAI  lines (units)                       → result
+//	1    5                                   → DENIED CO-151 N362
+//	1    4                                   → passes
+//	1    3 + 3                               → both pass (per line)
+//	2    3 + 2                               → both DENIED CO-151 N362
+//	3    3 + 2                               → both DENIED CO-151 N362
+//	3    2 + 2                               → both pass
+//	3    3 + 2, second on another date       → both pass
+//	3    3 + 2, second another NPI           → both pass
+//	-    no row, 19 units                    → passes
+//	preauthorization, MAI 1, 5 units         → not checked
+
+// RuleMUE is the rule id of mue.go.
+const RuleMUE = "R-MUE-151"
+
+func findMUE(edits []MUEEdit, code, date string) *MUEEdit {
+	for i := range edits {
+		e := &edits[i]
+		if e.Date == date && e.Row.Code == code {
+			return e
+		}
+	}
+	return nil
+}
+
+func checkMUE(c *claimRun, l *lineRun) error {
+	code, date := l.line.Code, l.line.ServiceDate
+	e := findMUE(c.in.Reference.MUE, code, date)
+	if e == nil {
+		l.step(RuleMUE, fmt.Sprintf("No MUE for code %s on %s.", code, date))
+		return nil
+	}
+	limit := uint64(e.Row.Units)
+	var units uint64
+	var scope string
+	switch e.Row.AdjudicationIndicator {
+	case 1:
+		units = uint64(l.line.Units)
+		scope = "on this line"
+	case 2, 3:
+		lines := c.in.Claim.Lines
+		for i := range lines {
+			if lines[i].Code == code && sameEncounter(&lines[i], l.line) {
+				units += uint64(lines[i].Units)
+			}
+		}
+		scope = "on this claim's lines for this code, date and rendering NPI"
+	default:
+		return fmt.Errorf("MUE for %s version %d: unknown adjudication indicator %d", code, e.Version, e.Row.AdjudicationIndicator)
+	}
+	cite := fmt.Sprintf("MUE for %s on %s is %d units, MAI %d (MUE table version %d)", code, date, limit, e.Row.AdjudicationIndicator, e.Version)
+	if units > limit {
+		l.deny(RuleMUE, adjtypes.GROUP_CODE_CO, "151", "N362",
+			fmt.Sprintf("%s; %d units billed %s exceed it: all units of the line are denied (CO-151, N362: units exceed our acceptable maximum).", cite, units, scope))
+		return nil
+	}
+	l.step(RuleMUE, fmt.Sprintf("%s; %d units billed %s.", cite, units, scope))
+	return nil
+}
