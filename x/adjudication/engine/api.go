@@ -58,6 +58,15 @@ type ReferenceSnapshot struct {
 	AddOn []AddOnEdit
 	// Exclusion lookups of every rendering NPI and of the billing NPI, per date of service.
 	Exclusions []ExclusionCheck
+	// Age/sex limits per (code, date of service) of the claim's lines.
+	AgeSex []AgeSexEdit
+}
+
+// AgeSexEdit is an age/sex limit row in force on Date.
+type AgeSexEdit struct {
+	Date    string
+	Version uint32
+	Row     refdatatypes.AgeSexRow
 }
 
 // PTPEdit is an NCCI PTP row in force on Date.

@@ -19,6 +19,10 @@
 //	R-NCCI-PTP ncci_ptp.go         CO-236 NCCI PTP column 2 code, indicator 1, no NCCI-associated modifier
 //	R-MUE-151  mue.go              CO-151 units exceed the MUE (RARC N362)
 //	R-AOC-107  add_on.go           CO-107 add-on code without its primary on the claim
+//	R-DEMO-13  eligibility.go      CO-13  service after coverage ended because the member died (instead of PR-27)
+//	R-DEMO-14  demographic.go      CO-14  date of service in a year before the birth year
+//	R-DEMO-6   demographic.go      CO-6   procedure inconsistent with the age (age/sex table)
+//	R-DEMO-7   demographic.go      CO-7   procedure inconsistent with the sex (age/sex table)
 //	R-PA-197   prior_auth.go       CO-197 precertification/authorization absent
 //	R-PA-198   prior_auth.go       CO-198 precertification/authorization exceeded
 //	R-LIM-119  benefit_limit.go    CO-119 benefit maximum for this period reached

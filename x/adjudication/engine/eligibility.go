@@ -67,6 +67,12 @@ func checkCoverageEnd(c *claimRun, l *lineRun) error {
 		l.step(RuleAfterCoverage, "Coverage has no end date.")
 		return nil
 	}
+	if l.line.ServiceDate > cov.EndDate && cov.TerminationReason == adjtypes.TERMINATION_REASON_DECEASED {
+		l.deny(RuleDeceased, adjtypes.GROUP_CODE_CO, "13", "",
+			fmt.Sprintf("Date of service %s is after the member's coverage ended on %s because the member died: date of death precedes date of service (CO-13).",
+				l.line.ServiceDate, cov.EndDate))
+		return nil
+	}
 	if l.line.ServiceDate > cov.EndDate {
 		l.deny(RuleAfterCoverage, adjtypes.GROUP_CODE_PR, "27", "",
 			fmt.Sprintf("Date of service %s is after coverage ended on %s: expenses incurred after coverage terminated (PR-27); the member owes %s.",

@@ -52,6 +52,7 @@ var rules = []rule{
 	{id: RuleDiagnosis, name: "diagnosis", eval: checkDiagnoses},
 	{id: RuleNonCovered, name: "excluded codes", eval: checkNonCoveredCode},
 	{id: RuleNotInPlan, name: "service category", eval: checkServiceCategory},
+	{id: RuleBirthYear + "/" + RuleAge + "/" + RuleSex, name: "age and sex", eval: checkDemographics},
 	{id: RulePTP, name: "NCCI PTP edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("NCCI PTP edits"), stepID: RulePTP, eval: checkPTP},
 	{id: RuleMUE, name: "medically unlikely edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("Medically unlikely edits"), stepID: RuleMUE, eval: checkMUE},
 	{id: RuleAddOn, name: "add-on codes", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("Add-on code edits"), stepID: RuleAddOn, eval: checkAddOn},

@@ -40,6 +40,7 @@ func TestOfficeVisitExplained(t *testing.T) {
 		{RuleId: RuleDiagnosis, Text: "No diagnosis on the claim is excluded by the plan."},
 		{RuleId: RuleNonCovered, Text: "Code 99213 is not among the plan's excluded codes."},
 		{RuleId: RuleNotInPlan, Text: "Covered: service category office-visits (copay $25.00)."},
+		{RuleId: RuleAge, Text: "No age or sex limit applies to 99213."},
 		{RuleId: RulePTP, Text: "No NCCI PTP edit makes code 99213 a column 2 code of another line on 2024-03-01."},
 		{RuleId: RuleMUE, Text: "No MUE for code 99213 on 2024-03-01."},
 		{RuleId: RuleAddOn, Text: "Code 99213 is not an add-on code on 2024-03-01."},
@@ -58,7 +59,7 @@ func TestDeniedLineSkipsLaterRules(t *testing.T) {
 	ld := out.Decision.Lines[0]
 	wantDenied(t, ld, RuleNonCovered, adjtypes.GROUP_CODE_CO, "96", "N130")
 	require.Equal(t,
-		"Not evaluated because the line is denied by R-NC-96: service category (R-NC-204), NCCI PTP edits (R-NCCI-PTP), medically unlikely edits (R-MUE-151), add-on codes (R-AOC-107), prior authorization (R-PA-197/198), benefit limits (R-LIM-119), fee schedule (R-FEE-45), cost sharing (R-DED-1/R-COINS-2/R-COPAY-3/R-OOP).",
+		"Not evaluated because the line is denied by R-NC-96: service category (R-NC-204), age and sex (R-DEMO-14/R-DEMO-6/R-DEMO-7), NCCI PTP edits (R-NCCI-PTP), medically unlikely edits (R-MUE-151), add-on codes (R-AOC-107), prior authorization (R-PA-197/198), benefit limits (R-LIM-119), fee schedule (R-FEE-45), cost sharing (R-DED-1/R-COINS-2/R-COPAY-3/R-OOP).",
 		ld.Steps[len(ld.Steps)-1].Text)
 	require.Equal(t, uint64(8), out.RulesEvaluated, "rules up to and including R-NC-96")
 }

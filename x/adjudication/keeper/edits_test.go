@@ -54,6 +54,19 @@ func TestCodingEditsUseActivatedReferenceTables(t *testing.T) {
 			lines:  []apptest.BillLine{{Code: "88185", Units: 1, Date: day, Billed: 5000}},
 			denied: 1, carc: "107", rule: "R-AOC-107", cites: "version 1",
 		},
+		{
+			// The gold-plan member in these tests is a woman born in 1980.
+			name: "age/sex limit: a pediatric-only code", kind: refdatatypes.TABLE_KIND_AGE_SEX,
+			rows:   refdatatypes.ChunkRows{AgeSex: []refdatatypes.AgeSexRow{{Code: "99213", MinAge: 0, MaxAge: 17}}},
+			lines:  []apptest.BillLine{{Code: "99213", Units: 1, Date: day, Billed: 12550}},
+			denied: 1, carc: "6", rule: "R-DEMO-6", cites: "version 1",
+		},
+		{
+			name: "age/sex limit: a male-only code", kind: refdatatypes.TABLE_KIND_AGE_SEX,
+			rows:   refdatatypes.ChunkRows{AgeSex: []refdatatypes.AgeSexRow{{Code: "99213", Sex: "M"}}},
+			lines:  []apptest.BillLine{{Code: "99213", Units: 1, Date: day, Billed: 12550}},
+			denied: 1, carc: "7", rule: "R-DEMO-7", cites: "version 1",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

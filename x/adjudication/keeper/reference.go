@@ -9,7 +9,7 @@ import (
 
 // gatherReference looks up, in x/refdata, the reference rows the coding edits
 // need for this claim: PTP edits between pairs of its lines on the same date,
-// MUE and add-on rows per code and date, and the OIG exclusion status of each
+// MUE, add-on and age/sex rows per code and date, and the OIG exclusion status of each
 // rendering NPI and of the billing NPI per date. The work is bounded by the
 // claim's lines (pairs of at most 50 lines) times a log-time lookup each.
 func (k *Keeper) gatherReference(ctx context.Context, claim claimstypes.Claim, in *engine.Input) error {
@@ -67,6 +67,11 @@ func (k *Keeper) gatherReference(ctx context.Context, claim claimstypes.Claim, i
 				return err
 			} else if ok {
 				ref.AddOn = append(ref.AddOn, engine.AddOnEdit{Date: l.ServiceDate, Version: v, Row: row})
+			}
+			if v, row, ok, err := k.refdata.AgeSex(ctx, l.Code, l.ServiceDate); err != nil {
+				return err
+			} else if ok {
+				ref.AgeSex = append(ref.AgeSex, engine.AgeSexEdit{Date: l.ServiceDate, Version: v, Row: row})
 			}
 		}
 		for j, m := range claim.Lines {

@@ -22,4 +22,5 @@ type ReferenceData interface {
 	MUE(ctx context.Context, code, date string) (uint32, refdatatypes.MueRow, bool, error)
 	AddOn(ctx context.Context, code, date string) (uint32, refdatatypes.AddOnRow, bool, error)
 	Exclusion(ctx context.Context, npi, date string) (uint32, refdatatypes.ExclusionRow, bool, error)
+	AgeSex(ctx context.Context, code, date string) (uint32, refdatatypes.AgeSexRow, bool, error)
 }
