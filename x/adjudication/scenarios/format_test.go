@@ -42,6 +42,62 @@ type Given struct {
 	// Today is the block date before the first step (default: the test chain's
 	// first block, 2026-01-05).
 	Today Date `json:"today"`
+	// Reference is reference data (x/refdata) loaded before the first step.
+	Reference *Reference `json:"reference"`
+}
+
+// Reference lists rows per reference table; each table that has rows is
+// loaded as its version 1 and activated from AppliesFrom.
+type Reference struct {
+	// AppliesFrom is the first date of service the tables apply to (default 2026-01-01).
+	AppliesFrom Date           `json:"applies_from"`
+	PTP         []PTPRow       `json:"ptp"`
+	MUE         []MUERow       `json:"mue"`
+	AddOn       []AddOnRow     `json:"add_on"`
+	Exclusions  []ExclusionRow `json:"exclusions"`
+	AgeSex      []AgeSexRow    `json:"age_sex"`
+}
+
+// PTPRow is an NCCI procedure-to-procedure edit: column2 is not paid with column1.
+type PTPRow struct {
+	Column1   Code `json:"column1"`
+	Column2   Code `json:"column2"`
+	Effective Date `json:"effective"`
+	Deleted   Date `json:"deleted"`
+	// ModifierIndicator: 0 never bypassable, 1 an NCCI-associated modifier bypasses, 9 not applicable.
+	ModifierIndicator uint32 `json:"modifier_indicator"`
+}
+
+// MUERow is a medically unlikely edit: at most Units units of Code.
+type MUERow struct {
+	Code  Code   `json:"code"`
+	Units uint32 `json:"units"`
+	// MAI: 1 per line, 2 or 3 per date of service (the claim's lines summed).
+	MAI uint32 `json:"mai"`
+}
+
+// AddOnRow is an add-on code and the primary codes that make it payable.
+type AddOnRow struct {
+	Code      Code   `json:"code"`
+	Primaries []Code `json:"primaries"`
+	Type      uint32 `json:"type"`
+}
+
+// ExclusionRow is an OIG exclusion of an NPI.
+type ExclusionRow struct {
+	NPI         string `json:"npi"`
+	Excluded    Date   `json:"excluded"`
+	Reinstated  Date   `json:"reinstated"`
+	Waived      Date   `json:"waived"`
+	WaiverState string `json:"waiver_state"`
+}
+
+// AgeSexRow limits a code to ages (max_age 0: no upper limit) and a sex ("F", "M" or "").
+type AgeSexRow struct {
+	Code   Code   `json:"code"`
+	MinAge uint32 `json:"min_age"`
+	MaxAge uint32 `json:"max_age"`
+	Sex    string `json:"sex"`
 }
 
 // Amendment is a plan version that takes effect on a later date.
@@ -136,6 +192,9 @@ type Line struct {
 	Preauth string `json:"preauth"`
 	// PreauthRef is a literal preauth_ref (e.g. one that matches nothing).
 	PreauthRef string `json:"preauth_ref"`
+	// RenderingNPI is the NPI that rendered the line, in the provider's
+	// attestation (default: the billing provider's, 1234567893).
+	RenderingNPI string `json:"rendering_npi"`
 }
 
 // Then is what the chain must have decided after the step. Every field left
@@ -375,6 +434,9 @@ func (s *Scenario) check() error {
 			for j, l := range st.Lines {
 				if l.Code == "" || l.Date == "" || l.Billed.Cents.IsNil() {
 					return fmt.Errorf("%s line %d: code, date and billed are required", where, j+1)
+				}
+				if l.RenderingNPI != "" && st.Use != "" && st.Use != "claim" {
+					return fmt.Errorf("%s line %d: rendering_npi is attested care: only a claim has one", where, j+1)
 				}
 				if l.Preauth != "" {
 					pre, ok := names[l.Preauth]

@@ -41,6 +41,7 @@ import (
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
 	membershipkeeper "github.com/claimchain/claimchain/x/membership/keeper"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
+	refdatatypes "github.com/claimchain/claimchain/x/refdata/types"
 )
 
 const (
@@ -150,6 +151,10 @@ func (r *runner) setup(t *testing.T) {
 		}), "given member")
 	}
 
+	if g.Reference != nil {
+		r.loadReference(*g.Reference)
+	}
+
 	r.provider = apptest.NewAccount()
 	require.NoError(t, r.exec(func(ctx sdk.Context) error {
 		_, err := membershipkeeper.NewMsgServerImpl(r.f.App.MembershipKeeper).AdmitMember(ctx, &membershiptypes.MsgAdmitMember{
@@ -162,6 +167,60 @@ func (r *runner) setup(t *testing.T) {
 	if g.Today != "" {
 		require.NoError(t, r.moveTo(g.Today), "given today")
 	}
+}
+
+// loadReference loads each reference table that has rows as its version 1,
+// activated from the file's applies_from.
+func (r *runner) loadReference(ref Reference) {
+	from := ref.AppliesFrom
+	if from == "" {
+		from = defaultEffective
+	}
+	var ptp refdatatypes.ChunkRows
+	for _, p := range ref.PTP {
+		ptp.Ptp = append(ptp.Ptp, refdatatypes.PtpRow{Column1: string(p.Column1), Column2: string(p.Column2),
+			EffectiveDate: string(p.Effective), DeletionDate: string(p.Deleted), ModifierIndicator: p.ModifierIndicator})
+	}
+	var mue refdatatypes.ChunkRows
+	for _, m := range ref.MUE {
+		mue.Mue = append(mue.Mue, refdatatypes.MueRow{Code: string(m.Code), Units: m.Units, AdjudicationIndicator: m.MAI})
+	}
+	var addOn refdatatypes.ChunkRows
+	for _, a := range ref.AddOn {
+		var primaries []string
+		for _, p := range a.Primaries {
+			primaries = append(primaries, string(p))
+		}
+		addOn.AddOn = append(addOn.AddOn, refdatatypes.AddOnRow{AddOnCode: string(a.Code), PrimaryCodes: primaries, Type: a.Type})
+	}
+	var excl refdatatypes.ChunkRows
+	for _, e := range ref.Exclusions {
+		excl.Exclusion = append(excl.Exclusion, refdatatypes.ExclusionRow{Npi: e.NPI, ExclusionDate: string(e.Excluded),
+			ReinstatementDate: string(e.Reinstated), WaiverDate: string(e.Waived), WaiverState: e.WaiverState})
+	}
+	var ageSex refdatatypes.ChunkRows
+	for _, a := range ref.AgeSex {
+		ageSex.AgeSex = append(ageSex.AgeSex, refdatatypes.AgeSexRow{Code: string(a.Code), MinAge: a.MinAge, MaxAge: a.MaxAge, Sex: a.Sex})
+	}
+	for _, tbl := range []struct {
+		kind refdatatypes.TableKind
+		rows refdatatypes.ChunkRows
+	}{
+		{refdatatypes.TABLE_KIND_PTP, ptp}, {refdatatypes.TABLE_KIND_MUE, mue}, {refdatatypes.TABLE_KIND_ADD_ON, addOn},
+		{refdatatypes.TABLE_KIND_EXCLUSION, excl}, {refdatatypes.TABLE_KIND_AGE_SEX, ageSex},
+	} {
+		if tbl.rows.Len() > 0 {
+			r.f.LoadReference(tbl.kind, 1, string(from), tbl.rows)
+		}
+	}
+}
+
+// renderingNPI is the line's rendering NPI: the file's, else the provider's.
+func renderingNPI(l Line) string {
+	if l.RenderingNPI != "" {
+		return l.RenderingNPI
+	}
+	return providerNPI
 }
 
 func (r *runner) run(t *testing.T) {
@@ -316,7 +375,7 @@ func (r *runner) attest(ctx sdk.Context, st Step, lines []claimstypes.SubmittedL
 		}
 		svc = append(svc, attestationtypes.ServiceLine{
 			Sequence: uint32(i + 1), Code: l.Code, Modifiers: l.Modifiers, Units: l.Units, ServiceDate: l.ServiceDate,
-			RenderingNpi: providerNPI,
+			RenderingNpi: renderingNPI(st.Lines[i]),
 		})
 	}
 	res, err := attestationkeeper.NewMsgServerImpl(r.f.App.AttestationKeeper).AttestTreatment(ctx, &attestationtypes.MsgAttestTreatment{
