@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"github.com/claimchain/claimchain/x/claims/client/fhirmoney"
+
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -261,33 +262,9 @@ func fhirUse(u types.ClaimUse) (fhir401.Use, error) {
 	return 0, fmt.Errorf("claim use %s has no FHIR code", u)
 }
 
-// fhirMoney is an amount in minor units as a FHIR Money. fhir401.Money.Value
-// is a json.Number, so the decimal is written from the integer's digits and
-// marshalled verbatim: no float64 anywhere in the conversion. A nil amount is
-// zero.
+// fhirMoney is an amount in minor units as a FHIR Money (exact, see fhirmoney).
 func fhirMoney(amount sdkmath.Int, currency string) *fhir401.Money {
-	minor := new(big.Int)
-	if !amount.IsNil() {
-		minor = amount.BigInt()
-	}
-	v := json.Number(minorToDecimal(minor, minorExponent(currency)))
-	return &fhir401.Money{Value: &v, Currency: ptr(currency)}
-}
-
-// minorToDecimal writes minor units as a decimal with exp decimal places:
-// (12550, 2) → "125.50", (-5, 2) → "-0.05", (1250, 0) → "1250".
-func minorToDecimal(minor *big.Int, exp int) string {
-	digits := new(big.Int).Abs(minor).String()
-	if exp > 0 {
-		if len(digits) <= exp {
-			digits = strings.Repeat("0", exp-len(digits)+1) + digits
-		}
-		digits = digits[:len(digits)-exp] + "." + digits[len(digits)-exp:]
-	}
-	if minor.Sign() < 0 {
-		return "-" + digits
-	}
-	return digits
+	return fhirmoney.Money(amount, currency)
 }
 
 func codeable(system, code, display string) fhir401.CodeableConcept {

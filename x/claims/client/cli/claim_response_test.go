@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/claimchain/claimchain/x/claims/client/fhirmoney"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -497,7 +499,7 @@ func TestFHIRMoneyExact(t *testing.T) {
 	for _, tc := range tests {
 		b, ok := new(big.Int).SetString(tc.minor, 10)
 		require.True(t, ok)
-		require.Equal(t, tc.want, minorToDecimal(b, tc.exp))
+		require.Equal(t, tc.want, fhirmoney.MinorToDecimal(b, tc.exp))
 		if tc.wantJSON != "" {
 			bz, err := json.Marshal(fhirMoney(sdkmath.NewIntFromBigInt(b), "USD"))
 			require.NoError(t, err)

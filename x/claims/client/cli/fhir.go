@@ -3,6 +3,8 @@
 package cli
 
 import (
+	"github.com/claimchain/claimchain/x/claims/client/fhirmoney"
+
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -852,7 +854,7 @@ func (m *money) String() string {
 	return m.value.FloatString(minorExponent(m.currency.code)) + " " + m.currency.code
 }
 
-var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+var currencyCode = fhirmoney.CurrencyCode
 
 // parseMoney reads a FHIR Money: a non-negative value in whole minor units of
 // an ISO 4217 currency.
@@ -881,23 +883,8 @@ func parseMoney(p string, m *fhir401.Money) (*money, error) {
 	return &money{raw: m.Value.String(), value: v, minor: minor, currency: located{code: cur, path: p + ".currency"}}, nil
 }
 
-// zeroDecimal and threeDecimal list the ISO 4217 currencies whose minor unit
-// is not a hundredth.
-var (
-	zeroDecimal  = []string{"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"}
-	threeDecimal = []string{"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"}
-)
-
 // minorExponent is the number of decimal places of a currency's minor unit.
-func minorExponent(currency string) int {
-	switch {
-	case slices.Contains(zeroDecimal, currency):
-		return 0
-	case slices.Contains(threeDecimal, currency):
-		return 3
-	}
-	return 2
-}
+func minorExponent(currency string) int { return fhirmoney.MinorExponent(currency) }
 
 // toMinor converts an amount in currency units to whole minor units exactly.
 func toMinor(v *big.Rat, currency string) (*big.Int, error) {

@@ -47,6 +47,8 @@
 package cli
 
 import (
+	"github.com/claimchain/claimchain/x/claims/client/fhirmoney"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -165,11 +167,11 @@ func PaymentReconciliationFromRemittance(r settlementtypes.Remittance) (*fhir401
 	}
 	total := minorUnits(r.TotalPaid.Amount)
 	if total.Cmp(sum) != 0 {
-		exp := minorExponent(currency)
+		exp := fhirmoney.MinorExponent(currency)
 		return nil, fmt.Errorf("remittance %s: total paid %s %s is not the sum of its claims' payments, %s %s",
-			r.TraceNumber, minorToDecimal(total, exp), currency, minorToDecimal(sum, exp), currency)
+			r.TraceNumber, fhirmoney.MinorToDecimal(total, exp), currency, fhirmoney.MinorToDecimal(sum, exp), currency)
 	}
-	pr.Disposition = ptr(disposition(r.TraceNumber, len(r.Claims), counts, minorToDecimal(total, minorExponent(currency))+" "+currency))
+	pr.Disposition = ptr(disposition(r.TraceNumber, len(r.Claims), counts, fhirmoney.MinorToDecimal(total, fhirmoney.MinorExponent(currency))+" "+currency))
 	return pr, nil
 }
 
@@ -214,7 +216,7 @@ func reconciliationDetail(c settlementtypes.RemittanceClaim, currency string) (f
 	case settlementtypes.StatusDenied:
 		if !c.Paid.IsNil() && !c.Paid.IsZero() {
 			return d, fmt.Errorf("claim %s is denied (835 status 4) but paid %s %s",
-				c.ClaimId, minorToDecimal(minorUnits(c.Paid), minorExponent(currency)), currency)
+				c.ClaimId, fhirmoney.MinorToDecimal(minorUnits(c.Paid), fhirmoney.MinorExponent(currency)), currency)
 		}
 		paymentType = "payment"
 	case settlementtypes.StatusReversal:

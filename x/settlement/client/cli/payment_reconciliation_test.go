@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/claimchain/claimchain/x/claims/client/fhirmoney"
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -78,7 +80,7 @@ func toMinor(t *testing.T, m *fhir401.Money) *big.Int {
 	require.NotNil(t, m.Currency)
 	r, ok := new(big.Rat).SetString(m.Value.String())
 	require.True(t, ok, "not a decimal: %s", m.Value)
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(minorExponent(*m.Currency))), nil)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(fhirmoney.MinorExponent(*m.Currency))), nil)
 	r.Mul(r, new(big.Rat).SetInt(scale))
 	require.True(t, r.IsInt(), "%s %s is not a whole number of minor units", m.Value, *m.Currency)
 	return r.Num()
@@ -431,7 +433,7 @@ func TestMinorToDecimal(t *testing.T) {
 	for _, tc := range tests {
 		b, ok := new(big.Int).SetString(tc.minor, 10)
 		require.True(t, ok)
-		require.Equal(t, tc.want, minorToDecimal(b, tc.exp))
+		require.Equal(t, tc.want, fhirmoney.MinorToDecimal(b, tc.exp))
 	}
 	bz, err := json.Marshal(fhirMoney(sdkmath.Int{}, "USD"))
 	require.NoError(t, err)
