@@ -29,6 +29,10 @@ type Input struct {
 	BillingNPI string
 	// Reference is the reference data in force for the claim's lines.
 	Reference ReferenceSnapshot
+	// History holds the lines of earlier claims for this member that are paid,
+	// payable or pending, for every (rendering NPI, date of service) of the
+	// claim's lines, in store order (duplicate and MUE edits).
+	History []adjtypes.HistoryLine
 }
 
 // Output is the decision and the state it changes.

@@ -11,6 +11,8 @@
 //	R-DENOM-16 denom.go            CO-16  billed in another currency than the plan's (RARC MA130)
 //	R-EXCL-185 exclusion.go        CO-185 rendering provider excluded by OIG on the date of service
 //	R-EXCL-B7  exclusion.go        CO-B7  billing provider excluded by OIG on the date of service
+//	R-DUP-18   duplicate.go        OA-18  exact duplicate of an earlier claim's line; a near
+//	                               duplicate pends the claim for review instead
 //	R-TF-29    timely_filing.go    CO-29  time limit for filing has expired
 //	R-DX-167   diagnosis.go        CO-167 diagnosis not covered
 //	R-NC-96    noncovered.go       CO-96  non-covered charge (RARC N130)

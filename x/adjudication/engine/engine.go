@@ -48,6 +48,7 @@ var rules = []rule{
 	{id: RuleAfterCoverage, name: "coverage end", eval: checkCoverageEnd},
 	{id: RuleDenom, name: "billing currency", eval: checkDenom},
 	{id: RuleExclRendering + "/B7", name: "OIG exclusion", eval: checkExclusion},
+	{id: RuleDuplicate, name: "duplicates", appliesTo: duplicatesApply, notApplicable: duplicatesNotApplicable, stepID: RuleDuplicate, eval: checkDuplicate},
 	{id: RuleTimelyFiling, name: "timely filing", appliesTo: timelyFilingApplies, notApplicable: timelyFilingNotApplicable, stepID: RuleTimelyFiling, eval: checkTimelyFiling},
 	{id: RuleDiagnosis, name: "diagnosis", eval: checkDiagnoses},
 	{id: RuleNonCovered, name: "excluded codes", eval: checkNonCoveredCode},
@@ -91,6 +92,15 @@ type claimRun struct {
 	consumed map[string]bool
 
 	rulesEvaluated uint64
+
+	// pends are the reasons to hold the claim for review (rule id and text).
+	pends []adjtypes.Step
+}
+
+// pend holds the whole claim for the insurer's review; the lines keep their
+// decisions, and nothing is payable until the review.
+func (c *claimRun) pend(ruleID, text string) {
+	c.pends = append(c.pends, adjtypes.Step{RuleId: ruleID, Text: text})
 }
 
 // lineRun is the state of one line while the rules run.
@@ -154,6 +164,10 @@ func (c *claimRun) money(x sdkmath.Int) string { return formatMoney(c.denom, x) 
 //     no benefit. An approved line may still pay nothing (deductible).
 //   - A later line sees what earlier approved lines used: deductible,
 //     out-of-pocket, benefit-limit units and authorization units.
+//   - A rule may pend the claim (Decision.PendReasons) without denying a line:
+//     the lines keep their decisions and the accumulators are updated as for
+//     any claim, but the claims module holds the claim PENDED and nothing is
+//     payable until the insurer reviews it.
 //   - Claim decision: APPROVED when every line is, DENIED when every line is,
 //     PARTIALLY_APPROVED otherwise. patient_responsibility is the sum of all PR
 //     adjustments, including PR-26/27 denials (which do not count towards the
@@ -244,6 +258,7 @@ func Adjudicate(in Input) (Output, error) {
 	} else {
 		out.Accumulator = copyAccumulator(in.Accumulator)
 	}
+	dec.PendReasons = c.pends
 	out.Decision = dec
 	out.RulesEvaluated = c.rulesEvaluated
 	return out, nil

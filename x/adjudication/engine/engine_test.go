@@ -36,6 +36,7 @@ func TestOfficeVisitExplained(t *testing.T) {
 		{RuleId: RuleBeforeCoverage, Text: "Date of service 2024-03-01 is on or after the coverage start 2024-01-01."},
 		{RuleId: RuleAfterCoverage, Text: "Coverage has no end date."},
 		{RuleId: RuleDenom, Text: "Billed in usd, the plan's currency."},
+		{RuleId: RuleDuplicate, Text: "No earlier claim bills 99213 for this member on 2024-03-01."},
 		{RuleId: RuleTimelyFiling, Text: "Filed 9 days after the date of service, within the plan's 90-day limit."},
 		{RuleId: RuleDiagnosis, Text: "No diagnosis on the claim is excluded by the plan."},
 		{RuleId: RuleNonCovered, Text: "Code 99213 is not among the plan's excluded codes."},
@@ -61,7 +62,7 @@ func TestDeniedLineSkipsLaterRules(t *testing.T) {
 	require.Equal(t,
 		"Not evaluated because the line is denied by R-NC-96: service category (R-NC-204), age and sex (R-DEMO-14/R-DEMO-6/R-DEMO-7), NCCI PTP edits (R-NCCI-PTP), medically unlikely edits (R-MUE-151), add-on codes (R-AOC-107), prior authorization (R-PA-197/198), benefit limits (R-LIM-119), fee schedule (R-FEE-45), cost sharing (R-DED-1/R-COINS-2/R-COPAY-3/R-OOP).",
 		ld.Steps[len(ld.Steps)-1].Text)
-	require.Equal(t, uint64(8), out.RulesEvaluated, "rules up to and including R-NC-96")
+	require.Equal(t, uint64(9), out.RulesEvaluated, "rules up to and including R-NC-96")
 }
 
 func TestClaimDecision(t *testing.T) {
@@ -77,7 +78,7 @@ func TestClaimDecision(t *testing.T) {
 	out = adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM, bad, bad2))
 	require.Equal(t, adjtypes.DECISION_KIND_DENIED, out.Decision.Decision)
 	require.True(t, out.Decision.TotalBenefit.IsZero())
-	require.Equal(t, uint64(8+9), out.RulesEvaluated)
+	require.Equal(t, uint64(9+10), out.RulesEvaluated)
 }
 
 func TestPredeterminationLeavesState(t *testing.T) {

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 )
@@ -18,8 +20,10 @@ import (
 // rendering NPI are summed, and when the sum exceeds the value every such line
 // is denied (each line reaches the same answer, whatever the line order). Other
 // lines count as billed whatever their own outcome. All units of a denied line
-// are denied. Units billed for the same date on earlier claims are not counted
-// yet: the keeper does not yet pass that history. No row: no edit. Applies to
+// are denied. For MAI 2 and 3 the units of earlier claims' lines that are paid,
+// payable or pending (Input.History) for the same code, date and rendering NPI
+// count too: this claim's lines of the code are denied, the earlier decisions
+// stand. No row: no edit. Applies to
 // use=claim and predetermination, not to preauthorization.
 //
 // Scenarios (mue_test.go), code 97110, MUE value 4:
@@ -33,6 +37,8 @@ import (
 //	3    2 + 2                               → both pass
 //	3    3 + 2, second on another date       → both pass
 //	3    3 + 2, second another NPI           → both pass
+//	2    3, with 2 on an earlier claim        → DENIED CO-151 N362 (earlier stands)
+//	1    3, with 3 on an earlier claim        → passes (per line)
 //	-    no row, 19 units                    → passes
 //	preauthorization, MAI 1, 5 units         → not checked
 
@@ -71,6 +77,19 @@ func checkMUE(c *claimRun, l *lineRun) error {
 			}
 		}
 		scope = "on this claim's lines for this code, date and rendering NPI"
+		var earlier []string
+		for i := range c.in.History {
+			h := &c.in.History[i]
+			if h.Code == code && h.ServiceDate == date && h.RenderingNpi == l.line.RenderingNpi && h.ClaimId != c.in.Claim.Id {
+				units += uint64(h.Units)
+				if !slices.Contains(earlier, h.ClaimId) {
+					earlier = append(earlier, h.ClaimId)
+				}
+			}
+		}
+		if len(earlier) > 0 {
+			scope = fmt.Sprintf("on this claim's lines and on earlier claims %s (their decisions stand) for this code, date and rendering NPI", strings.Join(earlier, ", "))
+		}
 	default:
 		return fmt.Errorf("MUE for %s version %d: unknown adjudication indicator %d", code, e.Version, e.Row.AdjudicationIndicator)
 	}

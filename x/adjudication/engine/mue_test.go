@@ -24,7 +24,9 @@ func TestMUE(t *testing.T) {
 		use    claimstypes.ClaimUse
 		edits  []MUEEdit
 		lines  []claimstypes.ClaimLine
-		denied []bool
+		// history: earlier claims' lines that are paid, payable or pending.
+		history []adjtypes.HistoryLine
+		denied  []bool
 	}{
 		{name: "MAI 1 over", edits: []MUEEdit{mueEdit("97110", 4, 1)},
 			lines: []claimstypes.ClaimLine{npiLine(1, "97110", 5, testRenderingNPI)}, denied: []bool{true}},
@@ -48,6 +50,22 @@ func TestMUE(t *testing.T) {
 			lines: []claimstypes.ClaimLine{npiLine(1, "97110", 3, testRenderingNPI), npiLine(2, "97110", 2, otherNPI)}, denied: []bool{false, false}},
 		{name: "MAI 3 other code not summed", edits: []MUEEdit{mueEdit("97110", 4, 3)},
 			lines: []claimstypes.ClaimLine{npiLine(1, "97110", 3, testRenderingNPI), npiLine(2, "97112", 2, testRenderingNPI)}, denied: []bool{false, false}},
+		{name: "MAI 2 counts an earlier claim", edits: []MUEEdit{mueEdit("97110", 4, 2)},
+			lines:   []claimstypes.ClaimLine{npiLine(1, "97110", 3, testRenderingNPI)},
+			history: []adjtypes.HistoryLine{historyLine("CLM-7-0", "97110", 2, 9000)}, denied: []bool{true}},
+		{name: "MAI 3 earlier claim within the value", edits: []MUEEdit{mueEdit("97110", 4, 3)},
+			lines:   []claimstypes.ClaimLine{npiLine(1, "97110", 2, testRenderingNPI)},
+			history: []adjtypes.HistoryLine{historyLine("CLM-7-0", "97110", 2, 9000)}, denied: []bool{false}},
+		{name: "MAI 3 earlier claim by another NPI", edits: []MUEEdit{mueEdit("97110", 4, 3)},
+			lines: []claimstypes.ClaimLine{npiLine(1, "97110", 3, testRenderingNPI)},
+			history: []adjtypes.HistoryLine{func() adjtypes.HistoryLine {
+				h := historyLine("CLM-7-0", "97110", 2, 9000)
+				h.RenderingNpi = otherNPI
+				return h
+			}()}, denied: []bool{false}},
+		{name: "MAI 1 ignores earlier claims", edits: []MUEEdit{mueEdit("97110", 4, 1)},
+			lines:   []claimstypes.ClaimLine{npiLine(1, "97110", 3, testRenderingNPI)},
+			history: []adjtypes.HistoryLine{historyLine("CLM-7-0", "97110", 3, 9000)}, denied: []bool{false}},
 		{name: "no row", lines: []claimstypes.ClaimLine{npiLine(1, "97110", 19, testRenderingNPI)}, denied: []bool{false}},
 		{name: "predetermination MAI 1 over", use: claimstypes.CLAIM_USE_PREDETERMINATION, edits: []MUEEdit{mueEdit("97110", 4, 1)},
 			lines: []claimstypes.ClaimLine{npiLine(1, "97110", 5, "")}, denied: []bool{true}},
@@ -62,11 +80,15 @@ func TestMUE(t *testing.T) {
 			}
 			in := testInput(use, tc.lines...)
 			in.Reference.MUE = tc.edits
+			in.History = tc.history
 			out := adjudicate(t, in)
 			for i, ld := range out.Decision.Lines {
 				if tc.denied[i] {
 					wantDenied(t, ld, RuleMUE, adjtypes.GROUP_CODE_CO, "151", "N362")
 					require.Contains(t, stepFor(ld, RuleMUE).Text, "MUE table version 8")
+					if len(tc.history) > 0 {
+						require.Contains(t, stepFor(ld, RuleMUE).Text, "earlier claims CLM-7-0")
+					}
 					continue
 				}
 				require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision, "line %d", ld.Sequence)

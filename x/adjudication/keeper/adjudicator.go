@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
@@ -44,6 +45,9 @@ func (k *Keeper) Adjudicate(ctx context.Context, claim claimstypes.Claim) (claim
 			return claimstypes.AdjudicationResult{}, err
 		}
 	}
+	if err := k.recordHistory(ctx, claim, d); err != nil {
+		return claimstypes.AdjudicationResult{}, err
+	}
 	for _, a := range append(slices.Clone(out.UsedAuthorizations), out.NewAuthorizations...) {
 		if err := k.Authorizations.Set(ctx, a.Id, a); err != nil {
 			return claimstypes.AdjudicationResult{}, err
@@ -56,13 +60,32 @@ func (k *Keeper) Adjudicate(ctx context.Context, claim claimstypes.Claim) (claim
 	}); err != nil {
 		return claimstypes.AdjudicationResult{}, err
 	}
-	reason := fmt.Sprintf("adjudicated: %s", d.Decision)
+	return resultOf(d), nil
+}
+
+// resultOf is what a decision means for the claim's status: PENDED (nothing
+// payable until the insurer's review) when a rule held it, else ADJUDICATED.
+func resultOf(d types.Decision) claimstypes.AdjudicationResult {
+	under := ""
 	if d.PlanId != "" {
-		reason += fmt.Sprintf(" under plan %s version %d", d.PlanId, d.PlanVersion)
+		under = fmt.Sprintf(" under plan %s version %d", d.PlanId, d.PlanVersion)
+	}
+	if len(d.PendReasons) > 0 {
+		var rules []string
+		for _, p := range d.PendReasons {
+			if !slices.Contains(rules, p.RuleId) {
+				rules = append(rules, p.RuleId)
+			}
+		}
+		return claimstypes.AdjudicationResult{
+			Status: claimstypes.CLAIM_STATUS_PENDED, Outcome: claimstypes.CLAIM_OUTCOME_QUEUED,
+			Reason: fmt.Sprintf("pended for review by %s (lines decided %s%s)", strings.Join(rules, ", "), d.Decision, under),
+		}
 	}
 	return claimstypes.AdjudicationResult{
-		Status: claimstypes.CLAIM_STATUS_ADJUDICATED, Outcome: claimstypes.CLAIM_OUTCOME_COMPLETE, Reason: reason,
-	}, nil
+		Status: claimstypes.CLAIM_STATUS_ADJUDICATED, Outcome: claimstypes.CLAIM_OUTCOME_COMPLETE,
+		Reason: fmt.Sprintf("adjudicated: %s%s", d.Decision, under),
+	}
 }
 
 // gatherInputs reads what the engine needs; the work is bounded by the claim's
@@ -100,6 +123,9 @@ func (k *Keeper) gatherInputs(ctx context.Context, claim claimstypes.Claim) (eng
 		in.Accumulator = types.Accumulator{Member: claim.Member, Year: year, DeductibleMet: math.ZeroInt(), OutOfPocketSpent: math.ZeroInt()}
 	}
 	if err := k.gatherReference(ctx, claim, &in); err != nil {
+		return engine.Input{}, err
+	}
+	if in.History, err = k.gatherHistory(ctx, claim); err != nil {
 		return engine.Input{}, err
 	}
 	seen := map[string]bool{}
@@ -142,6 +168,11 @@ func (k *Keeper) ReleaseClaim(ctx context.Context, claim claimstypes.Claim) erro
 	}
 	if d.Released {
 		return nil
+	}
+	for _, l := range claim.Lines {
+		if err := k.forgetHistory(ctx, claim, l); err != nil && !isNotFound(err) {
+			return err
+		}
 	}
 	if claim.Use == claimstypes.CLAIM_USE_PREAUTHORIZATION {
 		for _, l := range d.Lines {

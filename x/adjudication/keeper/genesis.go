@@ -43,6 +43,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			return err
 		}
 	}
+	for _, h := range gs.History {
+		if err := k.History.Set(ctx, historyKey(h), h); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -79,8 +84,14 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	}); err != nil {
 		return nil, err
 	}
-	err := k.Authorizations.Walk(ctx, nil, func(_ string, a types.Authorization) (bool, error) {
+	if err := k.Authorizations.Walk(ctx, nil, func(_ string, a types.Authorization) (bool, error) {
 		gs.Authorizations = append(gs.Authorizations, a)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	err := k.History.Walk(ctx, nil, func(_ HistoryKey, h types.HistoryLine) (bool, error) {
+		gs.History = append(gs.History, h)
 		return false, nil
 	})
 	return gs, err

@@ -31,6 +31,9 @@ type Keeper struct {
 	Accumulators   collections.Map[AccumulatorKey, types.Accumulator]
 	Decisions      collections.Map[string, types.Decision]
 	Authorizations collections.Map[string, types.Authorization]
+	// History holds the lines that are paid, payable or pending, per member,
+	// rendering NPI and date (history.go).
+	History collections.Map[HistoryKey, types.HistoryLine]
 }
 
 // NewKeeper builds the adjudication keeper.
@@ -51,6 +54,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, members
 			codec.CollValue[types.Accumulator](cdc)),
 		Decisions:      collections.NewMap(sb, types.DecisionsKey, "decisions", collections.StringKey, codec.CollValue[types.Decision](cdc)),
 		Authorizations: collections.NewMap(sb, types.AuthorizationsKey, "authorizations", collections.StringKey, codec.CollValue[types.Authorization](cdc)),
+		History: collections.NewMap(sb, types.HistoryKey, "history",
+			collections.PairKeyCodec(collections.StringKey, collections.StringKey), codec.CollValue[types.HistoryLine](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -203,8 +203,14 @@ type Then struct {
 	// Error: the chain must refuse the step with an error containing this text.
 	Error string `json:"error"`
 
-	Decision    string   `json:"decision"`
-	PlanVersion *uint32  `json:"plan_version"`
+	Decision string `json:"decision"`
+	// Status of the claim afterwards: ADJUDICATED, PENDED (held for review:
+	// nothing payable), VOIDED.
+	Status string `json:"status"`
+	// PendedBy lists the rule ids that held the claim for review, in order
+	// ([] for none).
+	PendedBy    *[]string `json:"pended_by"`
+	PlanVersion *uint32   `json:"plan_version"`
 	Payable     *Dollars `json:"payable"`
 	MemberPays  *Dollars `json:"member_pays"`
 	// Lines, in order; when given, the decision must have exactly these lines.

@@ -513,6 +513,24 @@ func (r *runner) checkDecision(t *testing.T, st Step, id string, d adjtypes.Deci
 			t.Errorf("decision: want %s, got %s", adjtypes.DecisionWords(want), adjtypes.DecisionWords(d.Decision))
 		}
 	}
+	if then.Status != "" {
+		c, err := r.f.App.ClaimsKeeper.GetClaim(r.f.Ctx, id)
+		switch {
+		case err != nil:
+			t.Errorf("claim %s: %v", id, err)
+		case strings.TrimPrefix(c.Status.String(), "CLAIM_STATUS_") != strings.ToUpper(then.Status):
+			t.Errorf("claim status: want %s, got %s", strings.ToUpper(then.Status), strings.TrimPrefix(c.Status.String(), "CLAIM_STATUS_"))
+		}
+	}
+	if then.PendedBy != nil {
+		var got []string
+		for _, p := range d.PendReasons {
+			got = append(got, p.RuleId)
+		}
+		if strings.Join(got, ",") != strings.Join(*then.PendedBy, ",") {
+			t.Errorf("pended by: want %v, got %v", *then.PendedBy, got)
+		}
+	}
 	if then.PlanVersion != nil && d.PlanVersion != *then.PlanVersion {
 		t.Errorf("plan version: want %d, got %d", *then.PlanVersion, d.PlanVersion)
 	}

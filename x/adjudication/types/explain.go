@@ -156,6 +156,9 @@ func ExplainDecision(claim claimstypes.Claim, d Decision) []string {
 	if claim.Id != "" && d.ClaimId != "" && claim.Id != d.ClaimId {
 		out = append(out, fmt.Sprintf("Warning: this decision is recorded for claim %s, not %s.", d.ClaimId, claim.Id))
 	}
+	for _, p := range d.PendReasons {
+		out = append(out, fmt.Sprintf("Held for review (nothing payable until the insurer decides): [%s] %s", p.RuleId, p.Text))
+	}
 
 	claimLines := make(map[uint32]claimstypes.ClaimLine, len(claim.Lines))
 	for _, l := range claim.Lines {

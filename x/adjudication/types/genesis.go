@@ -1,6 +1,10 @@
 package types
 
-import errorsmod "cosmossdk.io/errors"
+import (
+	"strings"
+
+	errorsmod "cosmossdk.io/errors"
+)
 
 // DefaultGenesis has no plans, coverage or decisions.
 func DefaultGenesis() *GenesisState { return &GenesisState{} }
@@ -45,6 +49,12 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "member %s enrolled twice", c.Member)
 		}
 		members[c.Member] = true
+	}
+	for _, h := range gs.History {
+		if h.ClaimId == "" || h.Sequence == 0 || h.Member == "" || h.ServiceDate == "" ||
+			strings.Contains(h.Member+h.RenderingNpi+h.ServiceDate, "|") {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "malformed history line %s#%d", h.ClaimId, h.Sequence)
+		}
 	}
 	return nil
 }

@@ -11,6 +11,13 @@ const (
 	GasPerRule = 500
 	// GasPerPlanItem is charged per category, fee-schedule entry and code range of a published plan.
 	GasPerPlanItem = 200
+	// GasPerHistoryLine is charged for every earlier line read or written for
+	// the duplicate and MUE edits.
+	GasPerHistoryLine = 300
+	// MaxHistoryPerDay bounds the earlier lines read per member, rendering NPI
+	// and date of service (far above any real day of one practitioner with one
+	// patient; lines beyond it are not compared).
+	MaxHistoryPerDay = 200
 	// AuthorizationValidityDays is how long after its planned date an approved preauthorization can be used.
 	AuthorizationValidityDays = 90
 )
@@ -23,4 +30,5 @@ var (
 	AccumulatorsKey   = collections.NewPrefix(3)
 	DecisionsKey      = collections.NewPrefix(4)
 	AuthorizationsKey = collections.NewPrefix(5)
+	HistoryKey        = collections.NewPrefix(6)
 )
