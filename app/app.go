@@ -87,6 +87,9 @@ import (
 	"github.com/claimchain/claimchain/x/claims"
 	claimskeeper "github.com/claimchain/claimchain/x/claims/keeper"
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
+	"github.com/claimchain/claimchain/x/integrity"
+	integritykeeper "github.com/claimchain/claimchain/x/integrity/keeper"
+	integritytypes "github.com/claimchain/claimchain/x/integrity/types"
 	"github.com/claimchain/claimchain/x/membership"
 	membershipkeeper "github.com/claimchain/claimchain/x/membership/keeper"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
@@ -143,6 +146,7 @@ type App struct {
 	AdjudicationKeeper *adjudicationkeeper.Keeper
 	SettlementKeeper   *settlementkeeper.Keeper
 	RefdataKeeper      *refdatakeeper.Keeper
+	IntegrityKeeper    *integritykeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -186,6 +190,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		adjudicationtypes.StoreKey,
 		settlementtypes.StoreKey,
 		refdatatypes.StoreKey,
+		integritytypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -231,12 +236,21 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	app.RefdataKeeper = refdatakeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[refdatatypes.StoreKey]), govAuthority)
 	app.AdjudicationKeeper = adjudicationkeeper.NewKeeper(appCodec,
 		runtime.NewKVStoreService(keys[adjudicationtypes.StoreKey]), app.MembershipKeeper, app.RefdataKeeper)
+	// The account enrolled with a member's coverage confirms or disputes care about them.
+	app.AttestationKeeper.SetCoverageKeeper(app.AdjudicationKeeper)
 	// Every claim is adjudicated in the tx that submits it.
 	app.ClaimsKeeper.SetAdjudicator(app.AdjudicationKeeper)
 	app.SettlementKeeper = settlementkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[settlementtypes.StoreKey]),
 		govAuthority, app.MembershipKeeper, app.BankKeeper, app.AdjudicationKeeper)
 	// Adjudicated claims are paid after the insurer's hold period.
 	app.ClaimsKeeper.SetSettler(app.SettlementKeeper)
+	// Payment integrity: fraud flags on adjudicated claims (typical-minutes and
+	// E/M tables from refdata, decisions for the provider statistics).
+	app.IntegrityKeeper = integritykeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[integritytypes.StoreKey]),
+		app.MembershipKeeper, app.RefdataKeeper, app.AdjudicationKeeper)
+	app.ClaimsKeeper.SetIntegrity(app.IntegrityKeeper)
+	// A member's dispute of an attestation flags and pends the claims billing it.
+	app.AttestationKeeper.SetHooks(app.ClaimsKeeper)
 
 	// Membership's hooks come first: a refused validator or delegation aborts
 	// before distribution or slashing record anything.
@@ -275,6 +289,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		adjudication.NewAppModule(app.AdjudicationKeeper, app.ClaimsKeeper),
 		settlement.NewAppModule(app.SettlementKeeper),
 		refdata.NewAppModule(app.RefdataKeeper),
+		integrity.NewAppModule(app.IntegrityKeeper),
 		staking.NewAppModule(appCodec, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, nil),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil, interfaceRegistry),
 		distr.NewAppModule(appCodec, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, nil),
@@ -304,7 +319,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	// genesis validators and gentxs pass the staking hooks.
 	genesisOrder := []string{
 		authtypes.ModuleName, banktypes.ModuleName, membershiptypes.ModuleName, refdatatypes.ModuleName, attestationtypes.ModuleName,
-		claimstypes.ModuleName, adjudicationtypes.ModuleName, settlementtypes.ModuleName,
+		claimstypes.ModuleName, adjudicationtypes.ModuleName, settlementtypes.ModuleName, integritytypes.ModuleName,
 		distrtypes.ModuleName, stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName,
 		evidencetypes.ModuleName, authz.ModuleName, feegrant.ModuleName, upgradetypes.ModuleName,
 		consensustypes.ModuleName, genutiltypes.ModuleName,

@@ -124,20 +124,22 @@ func testClaimsWorkflow(t *testing.T, n *node) {
 	require.True(t, strings.HasPrefix(n.claimIDs("by-provider", "3")[0], "CLM-3-"))
 }
 
-// testDeductibleAcrossClaims bills two identical imaging claims: the first goes
-// to the deductible, the second meets it and pays coinsurance.
+// testDeductibleAcrossClaims bills two imaging claims (yesterday's and today's
+// chest X-ray): the first goes to the deductible, the second meets it and pays
+// coinsurance. The same X-ray billed twice for one day would be a duplicate.
 func testDeductibleAcrossClaims(t *testing.T, n *node) {
 	today := time.Now().UTC().Format("2006-01-02")
+	dates := []string{time.Now().UTC().AddDate(0, 0, -1).Format("2006-01-02"), today}
 	for i := 0; i < 2; i++ {
-		res := n.tx("attestation", "attest", "1", demoMember, today, "11", "--diagnosis-codes", "R05",
-			"--lines", `{"sequence":1,"code":"71046","units":1,"service_date":"`+today+`","rendering_npi":"1234567893"}`,
+		res := n.tx("attestation", "attest", "1", demoMember, dates[i], "11", "--diagnosis-codes", "R05",
+			"--lines", `{"sequence":1,"code":"71046","units":1,"service_date":"`+dates[i]+`","rendering_npi":"1234567893"}`,
 			"--record-hash", `{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"LK+OkcYqQOLNfqihR8y1Q6SPQF1TV+0ffhiWXPXRisE="}`,
 			"--from", "provider-a")
 		require.Zero(t, res.Code, res.RawLog)
 	}
 	for i, att := range []string{"ATT-3-2", "ATT-3-3"} {
 		res := n.tx("claims", "submit", "1", "claim", demoMember, "--diagnosis-codes", "R05", "--from", "provider-a", "--lines",
-			`{"attestation_id":"`+att+`","attestation_line":1,"code":"71046","units":1,"service_date":"`+today+`","billed":{"denom":"usd","amount":"40000"}}`)
+			`{"attestation_id":"`+att+`","attestation_line":1,"code":"71046","units":1,"service_date":"`+dates[i]+`","billed":{"denom":"usd","amount":"40000"}}`)
 		require.Zero(t, res.Code, "claim %d: %s", i+1, res.RawLog)
 	}
 	// $12.00 of the $500.00 deductible was met by the demo claim.
@@ -145,7 +147,7 @@ func testDeductibleAcrossClaims(t *testing.T, n *node) {
 	require.Contains(t, first, "allowed $400.00, deductible $400.00, coinsurance $0.00, copay $0.00, payable $0.00")
 	second := n.mustCLI("query", "adjudication", "explain", "CLM-3-3")
 	require.Contains(t, second, "allowed $400.00, deductible $88.00, coinsurance $62.40, copay $0.00, payable $249.60",
-		"the identical second claim meets the deductible")
+		"the second claim meets the deductible")
 	var acc struct {
 		Accumulator struct {
 			DeductibleMet string `json:"deductible_met"`

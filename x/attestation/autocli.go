@@ -39,6 +39,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example:        fmt.Sprintf("%s query attestation by-member %s", version.AppName, examplePseudonym),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "member"}},
 				},
+				{
+					RpcMethod:      "TreatmentResponse",
+					Use:            "treatment-response <attestation-id>",
+					Short:          "Show the member's confirmation or dispute of an attestation",
+					Example:        fmt.Sprintf("%s query attestation treatment-response ATT-3-17", version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "attestation_id"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -79,6 +86,36 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "insurer_id"}, {ProtoField: "member"},
 						{ProtoField: "encounter_date"}, {ProtoField: "place_of_service"},
+					},
+				},
+				{
+					RpcMethod: "ConfirmTreatment",
+					Use:       "confirm-treatment <attestation-id>",
+					Short:     "Confirm, as the patient, the care an attestation states (signed by the member's enrolled account)",
+					Long: "Confirm an attestation of care about you. --from must be the account your insurer enrolled " +
+						"for you (x/adjudication coverage member_account). One response per attestation: a " +
+						"confirmation may later be replaced by a dispute. If your insurer granted you a fee " +
+						"allowance, add --fee-granter <insurer-address>.",
+					Example: fmt.Sprintf("%s tx attestation confirm-treatment ATT-3-17 --from patient "+
+						"--fee-granter <insurer-address>", version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "attestation_id"}},
+				},
+				{
+					RpcMethod: "DisputeTreatment",
+					Use:       "dispute-treatment <attestation-id> <reason-hash>",
+					Short:     "Dispute, as the patient, the care an attestation states (signed by the member's enrolled account)",
+					Long: "Dispute an attestation of care about you. --from must be the account your insurer enrolled " +
+						"for you. Keep your statement off chain (give it to your insurer) and put only its sha256 " +
+						"on chain: <reason-hash> is JSON, as the attestation's --record-hash: " +
+						"{\"algorithm\":\"DIGEST_ALGORITHM_SHA256\",\"digest\":\"<base64 of 32 bytes>\"} (or a .json " +
+						"file), e.g. the digest of `openssl dgst -sha256 -binary statement.pdf | base64`. A dispute is final " +
+						"and may replace an earlier confirmation; the claims that bill the attestation are held for " +
+						"review. If your insurer granted you a fee allowance, add --fee-granter <insurer-address>.",
+					Example: fmt.Sprintf("%s tx attestation dispute-treatment ATT-3-17 "+
+						"'{\"algorithm\":\"DIGEST_ALGORITHM_SHA256\",\"digest\":\"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=\"}' "+
+						"--from patient --fee-granter <insurer-address>", version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "attestation_id"}, {ProtoField: "reason_hash"},
 					},
 				},
 			},

@@ -80,6 +80,38 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example:        fmt.Sprintf("%s tx claims void CLM-3-1 \"billed in error\" --from provider-a", version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "claim_id"}, {ProtoField: "reason"}},
 				},
+				{
+					RpcMethod: "ReviewClaim",
+					Use:       "review <claim-id> <approve|adjust|deny>",
+					Short:     "Review a claim billed to you (insurer): approve a pended claim, lower or deny lines, or deny it",
+					Long: "approve releases a PENDED claim as decided (payable after the hold period). adjust lowers the " +
+						"payable of the lines given with --lines {\"sequence\":2,\"payable\":\"3000\"} (minor units; 0 denies " +
+						"the line), deny denies every line; both need --group (CO, PI or OA) and --carc (and optionally " +
+						"--rarc). After payment the difference is recouped and the remittance shows a reversal. " +
+						"--notes-hash is the sha256 of the reviewer's notes, kept off chain, as JSON " +
+						"{\"algorithm\":\"DIGEST_ALGORITHM_SHA256\",\"digest\":\"<base64 of 32 bytes>\"}.",
+					Example: fmt.Sprintf(`%s tx claims review CLM-3-4 approve --notes-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from insurer-a
+%s tx claims review CLM-3-5 deny --group CO --carc 50 --notes-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from insurer-a`,
+						version.AppName, version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "claim_id"}, {ProtoField: "action"}},
+				},
+				{
+					RpcMethod: "AppealClaim",
+					Use:       "appeal <claim-id>",
+					Short:     "Appeal denied lines of a claim you submitted (provider)",
+					Long: "Ask the insurer to reconsider denied lines (--lines 2 --lines 3, by sequence). A line already " +
+						"appealed or billed again on another claim cannot be appealed; while the appeal is open the line " +
+						"cannot be billed again. --reason-hash is the sha256 of the appeal letter, kept off chain.",
+					Example: fmt.Sprintf(`%s tx claims appeal CLM-3-2 --lines 2 --reason-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from provider-a`, version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "claim_id"}},
+				},
+				{
+					RpcMethod: "DecideAppeal",
+					Use:       "decide-appeal <claim-id> <appeal-number>",
+					Short:     "Decide an open appeal on a claim billed to you (insurer): --overturn pays the lines, else the denial stands",
+					Example: fmt.Sprintf(`%s tx claims decide-appeal CLM-3-2 1 --overturn --notes-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from insurer-a`, version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "claim_id"}, {ProtoField: "appeal"}},
+				},
 			},
 		},
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 // AutoCLIOptions describes the CLI of every query and msg. Table kinds are
-// written ptp, mue, add-on, exclusion, age-sex. Loading whole CMS/OIG files is
+// written ptp, mue, add-on, exclusion, age-sex, typical-minutes, em-level. Loading whole CMS/OIG files is
 // the hand-written import command's job; stage-chunk is exposed for one-off fixes.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
@@ -40,6 +40,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "npi"}, {ProtoField: "date"}}},
 				{RpcMethod: "AgeSex", Use: "age-sex <code> <date>", Short: "Show the age and sex limits of a code in force on a date of service",
 					Example:        fmt.Sprintf("%s query refdata age-sex 59400 2026-03-02", version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "code"}, {ProtoField: "date"}}},
+				{RpcMethod: "TypicalMinutes", Use: "typical-minutes <code> <date>", Short: "Show the typical practitioner minutes of one unit of a code in force on a date of service",
+					Example:        fmt.Sprintf("%s query refdata typical-minutes 99214 2026-03-02", version.AppName),
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "code"}, {ProtoField: "date"}}},
+				{RpcMethod: "EmLevel", Use: "em-level <code> <date>", Short: "Show the E/M family and level of a code in force on a date of service",
+					Example:        fmt.Sprintf("%s query refdata em-level 99215 2026-03-02", version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "code"}, {ProtoField: "date"}}},
 			},
 		},

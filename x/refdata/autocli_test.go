@@ -23,16 +23,18 @@ func TestAutoCLI(t *testing.T) {
 		return cmd
 	}
 	for path, use := range map[string]string{
-		"query refdata versions":  "versions <kind>",
-		"query refdata version":   "version <kind> <version>",
-		"query refdata ptp":       "ptp <column1> <column2> <date>",
-		"query refdata mue":       "mue <code> <date>",
-		"query refdata add-on":    "add-on <code> <date>",
-		"query refdata exclusion": "exclusion <npi> <date>",
-		"query refdata age-sex":   "age-sex <code> <date>",
-		"tx refdata stage-chunk":  "stage-chunk <kind> <version> <index> <rows-json>",
-		"tx refdata activate":     "activate <kind> <version> <applies-from>",
-		"tx refdata revoke":       "revoke <kind> <version> <reason>",
+		"query refdata versions":        "versions <kind>",
+		"query refdata version":         "version <kind> <version>",
+		"query refdata ptp":             "ptp <column1> <column2> <date>",
+		"query refdata mue":             "mue <code> <date>",
+		"query refdata add-on":          "add-on <code> <date>",
+		"query refdata exclusion":       "exclusion <npi> <date>",
+		"query refdata age-sex":         "age-sex <code> <date>",
+		"query refdata typical-minutes": "typical-minutes <code> <date>",
+		"query refdata em-level":        "em-level <code> <date>",
+		"tx refdata stage-chunk":        "stage-chunk <kind> <version> <index> <rows-json>",
+		"tx refdata activate":           "activate <kind> <version> <applies-from>",
+		"tx refdata revoke":             "revoke <kind> <version> <reason>",
 	} {
 		require.Equal(t, use, find(path).Use, path)
 	}

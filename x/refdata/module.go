@@ -33,7 +33,7 @@ var (
 )
 
 // AppModule is the refdata module: versioned reference tables (NCCI PTP, MUE,
-// add-on codes, LEIE exclusions, age/sex limits).
+// add-on codes, LEIE exclusions, age/sex limits, typical minutes, E/M levels).
 type AppModule struct{ keeper *keeper.Keeper }
 
 // NewAppModule returns the refdata module.

@@ -33,6 +33,25 @@ type Input struct {
 	// payable or pending, for every (rendering NPI, date of service) of the
 	// claim's lines, in store order (duplicate and MUE edits).
 	History []adjtypes.HistoryLine
+	// Overrides set rules aside for some lines: an overturned appeal
+	// re-adjudicates its lines without the rule that denied them. Only the
+	// rules in Overridable may be set aside.
+	Overrides []Override
+}
+
+// Override sets one rule aside for one line, with the reason cited in the step.
+type Override struct {
+	Sequence uint32
+	RuleID   string
+	Reason   string
+}
+
+// Overridable lists the rules an appeal may set aside: clinical and coding
+// edits a human can judge otherwise. Eligibility, currency and OIG exclusion
+// are facts an appeal cannot change (and the rules after them rely on them).
+var Overridable = []string{
+	RuleDuplicate, RuleTimelyFiling, RuleDiagnosis, RuleNonCovered, RuleBirthYear, RuleAge, RuleSex,
+	RulePTP, RuleMUE, RuleAddOn, RuleAuthAbsent, RuleAuthExceeded, RuleBenefitLimit,
 }
 
 // Output is the decision and the state it changes.

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,6 +113,8 @@ type lineRun struct {
 	dec      adjtypes.LineDecision
 	denied   bool
 	deniedBy string
+	// overrides are the rules set aside for this line (Input.Overrides).
+	overrides []Override
 
 	// Set by the rules for an approved line, applied when the line is done.
 	category    *adjtypes.ServiceCategory
@@ -132,6 +135,12 @@ func (l *lineRun) step(ruleID, text string) {
 // denial's group code, CARC and RARC. The adjustment is kept even when the
 // billed amount is zero, because it carries the reason.
 func (l *lineRun) deny(ruleID string, group adjtypes.GroupCode, carc, rarc, text string) {
+	for _, o := range l.overrides {
+		if o.RuleID == ruleID {
+			l.step(ruleID, "Set aside ("+o.Reason+"): "+text)
+			return
+		}
+	}
 	l.dec.Adjustments = append(l.dec.Adjustments, adjtypes.Adjustment{
 		Group: group, Carc: carc, Rarc: rarc, Amount: l.billed, RuleId: ruleID,
 	})
@@ -287,6 +296,11 @@ func (c *claimRun) adjudicateLine(line *claimstypes.ClaimLine) (adjtypes.LineDec
 			Steps:       []adjtypes.Step{},
 			LimitUses:   []adjtypes.LimitUse{},
 		},
+	}
+	for _, o := range c.in.Overrides {
+		if o.Sequence == line.Sequence && slices.Contains(Overridable, o.RuleID) {
+			l.overrides = append(l.overrides, o)
+		}
 	}
 	for i, r := range rules {
 		if l.denied {

@@ -93,7 +93,7 @@ func checkMUE(c *claimRun, l *lineRun) error {
 	default:
 		return fmt.Errorf("MUE for %s version %d: unknown adjudication indicator %d", code, e.Version, e.Row.AdjudicationIndicator)
 	}
-	cite := fmt.Sprintf("MUE for %s on %s is %d units, MAI %d (MUE table version %d)", code, date, limit, e.Row.AdjudicationIndicator, e.Version)
+	cite := fmt.Sprintf("MUE for %s on %s is %d %s, MAI %d (MUE table version %d)", code, date, limit, unitWord(limit), e.Row.AdjudicationIndicator, e.Version)
 	if units > limit {
 		l.deny(RuleMUE, adjtypes.GROUP_CODE_CO, "151", "N362",
 			fmt.Sprintf("%s; %d units billed %s exceed it: all units of the line are denied (CO-151, N362: units exceed our acceptable maximum).", cite, units, scope))
@@ -101,4 +101,11 @@ func checkMUE(c *claimRun, l *lineRun) error {
 	}
 	l.step(RuleMUE, fmt.Sprintf("%s; %d units billed %s.", cite, units, scope))
 	return nil
+}
+
+func unitWord(n uint64) string {
+	if n == 1 {
+		return "unit"
+	}
+	return "units"
 }

@@ -17,4 +17,5 @@ var (
 	ErrDecisionNotFound      = errors.Register(ModuleName, 12, "decision not found")
 	ErrInvalidGenesis        = errors.Register(ModuleName, 13, "invalid genesis")
 	ErrAuthorizationNotFound = errors.Register(ModuleName, 14, "authorization not found")
+	ErrInvalidRevision       = errors.Register(ModuleName, 15, "claim cannot be revised so")
 )

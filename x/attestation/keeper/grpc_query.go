@@ -74,3 +74,26 @@ func (q queryServer) AttestationsByMember(ctx context.Context, req *types.QueryA
 	}
 	return &types.QueryAttestationsResponse{Attestations: atts, Pagination: page}, nil
 }
+
+// TreatmentResponse returns the member's confirmation or dispute of an
+// attestation; NotFound when the attestation does not exist or the member has
+// not responded.
+func (q queryServer) TreatmentResponse(ctx context.Context, req *types.QueryTreatmentResponseRequest) (*types.QueryTreatmentResponseResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if _, _, err := types.ParseAttestationID(req.AttestationId); err != nil {
+		return nil, status.Error(codes.InvalidArgument, err.Error())
+	}
+	r, found, err := q.k.response(ctx, req.AttestationId)
+	switch {
+	case err != nil:
+		return nil, status.Error(codes.Internal, err.Error())
+	case !found:
+		if _, err := q.k.GetAttestation(ctx, req.AttestationId); err != nil {
+			return nil, status.Error(codes.NotFound, err.Error())
+		}
+		return nil, status.Errorf(codes.NotFound, "the member has not responded to %s", req.AttestationId)
+	}
+	return &types.QueryTreatmentResponseResponse{Response: r}, nil
+}

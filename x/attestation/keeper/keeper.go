@@ -40,6 +40,11 @@ func newAttestationIndexes(sb *collections.SchemaBuilder) AttestationIndexes {
 type Keeper struct {
 	cdc     codec.BinaryCodec
 	members types.MembershipKeeper
+	// coverage is set after construction (SetCoverageKeeper): x/adjudication
+	// is built after this keeper.
+	coverage types.CoverageKeeper
+	// hooks are optional (SetHooks).
+	hooks types.TreatmentHooks
 
 	Schema collections.Schema
 	// Attestations are keyed by (provider id, sequence), so a provider's
@@ -49,6 +54,9 @@ type Keeper struct {
 	// own counter, so concurrent transactions of different providers never write
 	// the same key (one shared counter would serialise every attestation).
 	ProviderSeqs collections.Map[uint64, uint64]
+	// Responses holds the member's one response (confirmation or dispute) to
+	// an attestation, keyed by attestation id.
+	Responses collections.Map[string, types.TreatmentResponse]
 }
 
 // NewKeeper builds the attestation keeper.
@@ -62,6 +70,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, members
 			codec.CollValue[types.Attestation](cdc), newAttestationIndexes(sb)),
 		ProviderSeqs: collections.NewMap(sb, types.ProviderSeqKey, "provider_seqs",
 			collections.Uint64Key, collections.Uint64Value),
+		Responses: collections.NewMap(sb, types.ResponsesKey, "responses",
+			collections.StringKey, codec.CollValue[types.TreatmentResponse](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -69,6 +79,29 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, members
 	}
 	k.Schema = schema
 	return k
+}
+
+// SetCoverageKeeper installs the coverage lookup of x/adjudication, which says
+// which account may respond for a member; it may be set once.
+func (k *Keeper) SetCoverageKeeper(c types.CoverageKeeper) {
+	if k.coverage != nil {
+		panic("attestation: coverage keeper already set")
+	}
+	k.coverage = c
+}
+
+// SetHooks installs the treatment hooks (x/claims); they may be set once.
+func (k *Keeper) SetHooks(h types.TreatmentHooks) {
+	if k.hooks != nil {
+		panic("attestation: treatment hooks already set")
+	}
+	k.hooks = h
+}
+
+// GetTreatmentResponse returns the member's response to an attestation; the
+// error wraps collections.ErrNotFound when the member has not responded.
+func (k *Keeper) GetTreatmentResponse(ctx context.Context, attestationID string) (types.TreatmentResponse, error) {
+	return k.Responses.Get(ctx, attestationID)
 }
 
 // GetAttestation returns an attestation by id, superseded or not. The error

@@ -21,4 +21,7 @@ var (
 	ErrSupersedeMismatch  = errors.Register(ModuleName, 12, "amendment does not match the attestation it supersedes")
 	ErrInvalidAttestation = errors.Register(ModuleName, 13, "invalid attestation")
 	ErrInvalidGenesis     = errors.Register(ModuleName, 14, "invalid genesis")
+	ErrNotMemberAccount   = errors.Register(ModuleName, 15, "signer is not the account enrolled for this member")
+	ErrAlreadyResponded   = errors.Register(ModuleName, 16, "the member already responded to this attestation")
+	ErrInvalidResponse    = errors.Register(ModuleName, 17, "invalid treatment response")
 )

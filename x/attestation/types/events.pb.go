@@ -5,6 +5,7 @@ package types
 
 import (
 	fmt "fmt"
+	types "github.com/claimchain/claimchain/x/membership/types"
 	proto "github.com/cosmos/gogoproto/proto"
 	io "io"
 	math "math"
@@ -160,9 +161,182 @@ func (m *EventAttestationSuperseded) GetSupersededBy() string {
 	return ""
 }
 
+// EventTreatmentConfirmed is emitted when the member confirms an attestation.
+type EventTreatmentConfirmed struct {
+	AttestationId string `protobuf:"bytes,1,opt,name=attestation_id,json=attestationId,proto3" json:"attestation_id,omitempty"`
+	ProviderId    uint64 `protobuf:"varint,2,opt,name=provider_id,json=providerId,proto3" json:"provider_id,omitempty"`
+	InsurerId     uint64 `protobuf:"varint,3,opt,name=insurer_id,json=insurerId,proto3" json:"insurer_id,omitempty"`
+	Member        string `protobuf:"bytes,4,opt,name=member,proto3" json:"member,omitempty"`
+	Account       string `protobuf:"bytes,5,opt,name=account,proto3" json:"account,omitempty"`
+}
+
+func (m *EventTreatmentConfirmed) Reset()         { *m = EventTreatmentConfirmed{} }
+func (m *EventTreatmentConfirmed) String() string { return proto.CompactTextString(m) }
+func (*EventTreatmentConfirmed) ProtoMessage()    {}
+func (*EventTreatmentConfirmed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f26f18e6b964ac25, []int{2}
+}
+func (m *EventTreatmentConfirmed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventTreatmentConfirmed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventTreatmentConfirmed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventTreatmentConfirmed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventTreatmentConfirmed.Merge(m, src)
+}
+func (m *EventTreatmentConfirmed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventTreatmentConfirmed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventTreatmentConfirmed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventTreatmentConfirmed proto.InternalMessageInfo
+
+func (m *EventTreatmentConfirmed) GetAttestationId() string {
+	if m != nil {
+		return m.AttestationId
+	}
+	return ""
+}
+
+func (m *EventTreatmentConfirmed) GetProviderId() uint64 {
+	if m != nil {
+		return m.ProviderId
+	}
+	return 0
+}
+
+func (m *EventTreatmentConfirmed) GetInsurerId() uint64 {
+	if m != nil {
+		return m.InsurerId
+	}
+	return 0
+}
+
+func (m *EventTreatmentConfirmed) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+func (m *EventTreatmentConfirmed) GetAccount() string {
+	if m != nil {
+		return m.Account
+	}
+	return ""
+}
+
+// EventTreatmentDisputed is emitted when the member disputes an attestation.
+type EventTreatmentDisputed struct {
+	AttestationId string             `protobuf:"bytes,1,opt,name=attestation_id,json=attestationId,proto3" json:"attestation_id,omitempty"`
+	ProviderId    uint64             `protobuf:"varint,2,opt,name=provider_id,json=providerId,proto3" json:"provider_id,omitempty"`
+	InsurerId     uint64             `protobuf:"varint,3,opt,name=insurer_id,json=insurerId,proto3" json:"insurer_id,omitempty"`
+	Member        string             `protobuf:"bytes,4,opt,name=member,proto3" json:"member,omitempty"`
+	Account       string             `protobuf:"bytes,5,opt,name=account,proto3" json:"account,omitempty"`
+	ReasonHash    *types.ContentHash `protobuf:"bytes,6,opt,name=reason_hash,json=reasonHash,proto3" json:"reason_hash,omitempty"`
+	// The member had confirmed the attestation before disputing it.
+	WasConfirmed bool `protobuf:"varint,7,opt,name=was_confirmed,json=wasConfirmed,proto3" json:"was_confirmed,omitempty"`
+}
+
+func (m *EventTreatmentDisputed) Reset()         { *m = EventTreatmentDisputed{} }
+func (m *EventTreatmentDisputed) String() string { return proto.CompactTextString(m) }
+func (*EventTreatmentDisputed) ProtoMessage()    {}
+func (*EventTreatmentDisputed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_f26f18e6b964ac25, []int{3}
+}
+func (m *EventTreatmentDisputed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventTreatmentDisputed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventTreatmentDisputed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventTreatmentDisputed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventTreatmentDisputed.Merge(m, src)
+}
+func (m *EventTreatmentDisputed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventTreatmentDisputed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventTreatmentDisputed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventTreatmentDisputed proto.InternalMessageInfo
+
+func (m *EventTreatmentDisputed) GetAttestationId() string {
+	if m != nil {
+		return m.AttestationId
+	}
+	return ""
+}
+
+func (m *EventTreatmentDisputed) GetProviderId() uint64 {
+	if m != nil {
+		return m.ProviderId
+	}
+	return 0
+}
+
+func (m *EventTreatmentDisputed) GetInsurerId() uint64 {
+	if m != nil {
+		return m.InsurerId
+	}
+	return 0
+}
+
+func (m *EventTreatmentDisputed) GetMember() string {
+	if m != nil {
+		return m.Member
+	}
+	return ""
+}
+
+func (m *EventTreatmentDisputed) GetAccount() string {
+	if m != nil {
+		return m.Account
+	}
+	return ""
+}
+
+func (m *EventTreatmentDisputed) GetReasonHash() *types.ContentHash {
+	if m != nil {
+		return m.ReasonHash
+	}
+	return nil
+}
+
+func (m *EventTreatmentDisputed) GetWasConfirmed() bool {
+	if m != nil {
+		return m.WasConfirmed
+	}
+	return false
+}
+
 func init() {
 	proto.RegisterType((*EventTreatmentAttested)(nil), "claimchain.attestation.v1.EventTreatmentAttested")
 	proto.RegisterType((*EventAttestationSuperseded)(nil), "claimchain.attestation.v1.EventAttestationSuperseded")
+	proto.RegisterType((*EventTreatmentConfirmed)(nil), "claimchain.attestation.v1.EventTreatmentConfirmed")
+	proto.RegisterType((*EventTreatmentDisputed)(nil), "claimchain.attestation.v1.EventTreatmentDisputed")
 }
 
 func init() {
@@ -170,26 +344,35 @@ func init() {
 }
 
 var fileDescriptor_f26f18e6b964ac25 = []byte{
-	// 300 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x64, 0x91, 0xc1, 0x4a, 0xf3, 0x40,
-	0x14, 0x85, 0x3b, 0xfd, 0xdb, 0x42, 0xef, 0x6f, 0x5d, 0x0c, 0x52, 0xa2, 0xe0, 0x58, 0x2a, 0x48,
-	0x56, 0x09, 0x45, 0x5f, 0xa0, 0x05, 0x17, 0xdd, 0x08, 0x46, 0x57, 0x6e, 0x4a, 0x92, 0xb9, 0xd8,
-	0x81, 0x66, 0x12, 0x66, 0x26, 0xc1, 0xbc, 0x85, 0x4f, 0xe3, 0x33, 0xb8, 0xec, 0xd2, 0xa5, 0x24,
-	0x2f, 0x22, 0x4e, 0x5b, 0x13, 0x71, 0x37, 0xf7, 0x9c, 0xef, 0x0e, 0x67, 0xce, 0xc0, 0x55, 0xbc,
-	0x09, 0x45, 0x12, 0xaf, 0x43, 0x21, 0xfd, 0xd0, 0x18, 0xd4, 0x26, 0x34, 0x22, 0x95, 0x7e, 0x31,
-	0xf3, 0xb1, 0x40, 0x69, 0xb4, 0x97, 0xa9, 0xd4, 0xa4, 0xf4, 0xb4, 0xe1, 0xbc, 0x16, 0xe7, 0x15,
-	0xb3, 0xe9, 0x1b, 0x81, 0xf1, 0xed, 0x37, 0xfb, 0xa8, 0x30, 0x34, 0x09, 0x4a, 0x33, 0xb7, 0x00,
-	0x72, 0x7a, 0x0c, 0x5d, 0xc1, 0x1d, 0x32, 0x21, 0xee, 0x30, 0xe8, 0x0a, 0x4e, 0x2f, 0xe0, 0x7f,
-	0xa6, 0xd2, 0x42, 0x70, 0x54, 0x2b, 0xc1, 0x9d, 0xee, 0x84, 0xb8, 0xbd, 0x00, 0x0e, 0xd2, 0x92,
-	0xd3, 0x73, 0x00, 0x21, 0x75, 0xae, 0x76, 0xfe, 0x3f, 0xeb, 0x0f, 0xf7, 0xca, 0x92, 0xd3, 0x31,
-	0x0c, 0x12, 0x4c, 0x22, 0x54, 0x4e, 0xcf, 0xde, 0xb9, 0x9f, 0xe8, 0x09, 0xf4, 0x37, 0x42, 0xa2,
-	0x76, 0xfa, 0x13, 0xe2, 0x8e, 0x82, 0xdd, 0x40, 0x19, 0x80, 0xce, 0x33, 0x54, 0x1a, 0x39, 0x6a,
-	0x67, 0x60, 0x37, 0x5a, 0xca, 0xf4, 0x1e, 0xce, 0x6c, 0xee, 0x79, 0xf3, 0x9e, 0x87, 0x83, 0xfb,
-	0x37, 0xfb, 0x25, 0x8c, 0x7e, 0x76, 0xf9, 0x2a, 0x2a, 0x6d, 0xfa, 0x61, 0x70, 0xd4, 0x88, 0x8b,
-	0x72, 0x71, 0xf7, 0x5e, 0x31, 0xb2, 0xad, 0x18, 0xf9, 0xac, 0x18, 0x79, 0xad, 0x59, 0x67, 0x5b,
-	0xb3, 0xce, 0x47, 0xcd, 0x3a, 0x4f, 0x37, 0xcf, 0xc2, 0xac, 0xf3, 0xc8, 0x8b, 0xd3, 0xc4, 0x6f,
-	0x75, 0xde, 0x3a, 0xbe, 0xfc, 0xfa, 0x00, 0x53, 0x66, 0xa8, 0xa3, 0x81, 0x6d, 0xff, 0xfa, 0x2b,
-	0x00, 0x00, 0xff, 0xff, 0x7d, 0x4b, 0xa3, 0xbc, 0xa7, 0x01, 0x00, 0x00,
+	// 435 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x53, 0x41, 0x6e, 0xd3, 0x40,
+	0x14, 0xcd, 0x84, 0x36, 0x25, 0x3f, 0x4d, 0x17, 0x23, 0x54, 0x4c, 0x25, 0x4c, 0x14, 0x54, 0x14,
+	0x36, 0x8e, 0x02, 0x5c, 0xa0, 0x2d, 0x20, 0xb2, 0x41, 0xc2, 0xb0, 0x62, 0x63, 0x4d, 0x3c, 0x1f,
+	0x3c, 0x52, 0x3d, 0x63, 0xcd, 0x8c, 0x5d, 0x72, 0x0b, 0x4e, 0xc0, 0x21, 0x58, 0x70, 0x06, 0x96,
+	0x5d, 0xb2, 0x44, 0xc9, 0x45, 0x50, 0xc6, 0x75, 0x3c, 0x81, 0x35, 0x52, 0x77, 0xf3, 0xdf, 0x9f,
+	0xff, 0xfc, 0xfc, 0xde, 0x7c, 0x78, 0x92, 0x5e, 0x32, 0x91, 0xa7, 0x19, 0x13, 0x72, 0xca, 0xac,
+	0x45, 0x63, 0x99, 0x15, 0x4a, 0x4e, 0xab, 0xd9, 0x14, 0x2b, 0x94, 0xd6, 0x44, 0x85, 0x56, 0x56,
+	0xd1, 0x07, 0xed, 0xbd, 0xc8, 0xbb, 0x17, 0x55, 0xb3, 0x93, 0xa7, 0x1e, 0x45, 0x8e, 0xf9, 0x02,
+	0xb5, 0xc9, 0x44, 0xb1, 0x61, 0x68, 0xab, 0x9a, 0x65, 0xfc, 0x83, 0xc0, 0xf1, 0xab, 0x0d, 0xed,
+	0x07, 0x8d, 0xcc, 0xe6, 0x28, 0xed, 0x99, 0xe3, 0x42, 0x4e, 0x8f, 0xa0, 0x2b, 0x78, 0x40, 0x46,
+	0x64, 0xd2, 0x8f, 0xbb, 0x82, 0xd3, 0x47, 0x30, 0x28, 0xb4, 0xaa, 0x04, 0x47, 0x9d, 0x08, 0x1e,
+	0x74, 0x47, 0x64, 0xb2, 0x17, 0x43, 0x03, 0xcd, 0x39, 0x7d, 0x08, 0x20, 0xa4, 0x29, 0x75, 0xdd,
+	0xbf, 0xe3, 0xfa, 0xfd, 0x1b, 0x64, 0xce, 0xe9, 0x31, 0xf4, 0xea, 0xcf, 0x07, 0x7b, 0x8e, 0xf3,
+	0xa6, 0xa2, 0xf7, 0x60, 0xff, 0x52, 0x48, 0x34, 0xc1, 0xfe, 0x88, 0x4c, 0x86, 0x71, 0x5d, 0xd0,
+	0x10, 0xc0, 0x94, 0x05, 0x6a, 0x83, 0x1c, 0x4d, 0xd0, 0x73, 0x13, 0x1e, 0x32, 0x7e, 0x07, 0x27,
+	0x4e, 0xf7, 0x59, 0xfb, 0xeb, 0xef, 0x9b, 0xee, 0xbf, 0xda, 0x1f, 0xc3, 0x70, 0x3b, 0xcb, 0x93,
+	0xc5, 0xd2, 0xa9, 0xef, 0xc7, 0x87, 0x2d, 0x78, 0xbe, 0x1c, 0x7f, 0x27, 0x70, 0x7f, 0xd7, 0x8b,
+	0x0b, 0x25, 0x3f, 0x09, 0x9d, 0x23, 0xa7, 0xa7, 0x70, 0xe4, 0x99, 0x9c, 0x6c, 0xc9, 0x87, 0x1e,
+	0x3a, 0xff, 0x7f, 0x1e, 0x05, 0x70, 0xc0, 0xd2, 0x54, 0x95, 0xd2, 0x3a, 0x97, 0xfa, 0x71, 0x53,
+	0x8e, 0xbf, 0x75, 0xff, 0x0e, 0xf0, 0xa5, 0x30, 0x45, 0x69, 0x6f, 0xb1, 0x66, 0xfa, 0x1a, 0x06,
+	0x1a, 0x99, 0x51, 0x32, 0xc9, 0x98, 0xc9, 0x5c, 0xb8, 0x83, 0x67, 0xa7, 0x91, 0xf7, 0xa0, 0xbd,
+	0x77, 0x5a, 0xcd, 0xa2, 0x0b, 0x25, 0x2d, 0x4a, 0xfb, 0x86, 0x99, 0x2c, 0x86, 0x7a, 0x72, 0x73,
+	0xde, 0xa4, 0x7a, 0xc5, 0x4c, 0x92, 0x36, 0x29, 0x05, 0x07, 0x23, 0x32, 0xb9, 0x1b, 0x1f, 0x5e,
+	0x31, 0xb3, 0x4d, 0xee, 0xfc, 0xed, 0xcf, 0x55, 0x48, 0xae, 0x57, 0x21, 0xf9, 0xbd, 0x0a, 0xc9,
+	0xd7, 0x75, 0xd8, 0xb9, 0x5e, 0x87, 0x9d, 0x5f, 0xeb, 0xb0, 0xf3, 0xf1, 0xc5, 0x67, 0x61, 0xb3,
+	0x72, 0x11, 0xa5, 0x2a, 0x9f, 0x7a, 0x1b, 0xe3, 0x1d, 0xbf, 0xec, 0x6c, 0xa0, 0x5d, 0x16, 0x68,
+	0x16, 0x3d, 0xb7, 0x38, 0xcf, 0xff, 0x04, 0x00, 0x00, 0xff, 0xff, 0xb6, 0x74, 0xf5, 0xd2, 0xa8,
+	0x03, 0x00, 0x00,
 }
 
 func (m *EventTreatmentAttested) Marshal() (dAtA []byte, err error) {
@@ -288,6 +471,136 @@ func (m *EventAttestationSuperseded) MarshalToSizedBuffer(dAtA []byte) (int, err
 	return len(dAtA) - i, nil
 }
 
+func (m *EventTreatmentConfirmed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventTreatmentConfirmed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventTreatmentConfirmed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Account) > 0 {
+		i -= len(m.Account)
+		copy(dAtA[i:], m.Account)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Account)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.InsurerId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.InsurerId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ProviderId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ProviderId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.AttestationId) > 0 {
+		i -= len(m.AttestationId)
+		copy(dAtA[i:], m.AttestationId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AttestationId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventTreatmentDisputed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventTreatmentDisputed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventTreatmentDisputed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.WasConfirmed {
+		i--
+		if m.WasConfirmed {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.ReasonHash != nil {
+		{
+			size, err := m.ReasonHash.MarshalToSizedBuffer(dAtA[:i])
+			if err != nil {
+				return 0, err
+			}
+			i -= size
+			i = encodeVarintEvents(dAtA, i, uint64(size))
+		}
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.Account) > 0 {
+		i -= len(m.Account)
+		copy(dAtA[i:], m.Account)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Account)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Member) > 0 {
+		i -= len(m.Member)
+		copy(dAtA[i:], m.Member)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Member)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.InsurerId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.InsurerId))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ProviderId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ProviderId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.AttestationId) > 0 {
+		i -= len(m.AttestationId)
+		copy(dAtA[i:], m.AttestationId)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.AttestationId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -342,6 +655,67 @@ func (m *EventAttestationSuperseded) Size() (n int) {
 	l = len(m.SupersededBy)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventTreatmentConfirmed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AttestationId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.ProviderId != 0 {
+		n += 1 + sovEvents(uint64(m.ProviderId))
+	}
+	if m.InsurerId != 0 {
+		n += 1 + sovEvents(uint64(m.InsurerId))
+	}
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Account)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventTreatmentDisputed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AttestationId)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.ProviderId != 0 {
+		n += 1 + sovEvents(uint64(m.ProviderId))
+	}
+	if m.InsurerId != 0 {
+		n += 1 + sovEvents(uint64(m.InsurerId))
+	}
+	l = len(m.Member)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Account)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.ReasonHash != nil {
+		l = m.ReasonHash.Size()
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.WasConfirmed {
+		n += 2
 	}
 	return n
 }
@@ -648,6 +1022,430 @@ func (m *EventAttestationSuperseded) Unmarshal(dAtA []byte) error {
 			}
 			m.SupersededBy = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventTreatmentConfirmed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventTreatmentConfirmed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventTreatmentConfirmed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AttestationId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AttestationId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderId", wireType)
+			}
+			m.ProviderId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ProviderId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InsurerId", wireType)
+			}
+			m.InsurerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.InsurerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Account", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Account = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventTreatmentDisputed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventTreatmentDisputed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventTreatmentDisputed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AttestationId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AttestationId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ProviderId", wireType)
+			}
+			m.ProviderId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ProviderId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InsurerId", wireType)
+			}
+			m.InsurerId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.InsurerId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Member", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Member = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Account", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Account = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReasonHash", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if m.ReasonHash == nil {
+				m.ReasonHash = &types.ContentHash{}
+			}
+			if err := m.ReasonHash.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field WasConfirmed", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.WasConfirmed = bool(v != 0)
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

@@ -16,3 +16,21 @@ type MembershipKeeper interface {
 	// GetMember returns a member by id, whatever its kind and status.
 	GetMember(ctx context.Context, id uint64) (membershiptypes.Member, error)
 }
+
+// CoverageKeeper is what attestation needs of x/adjudication: the account
+// enrolled for a member, which alone may confirm or dispute care about them.
+type CoverageKeeper interface {
+	// MemberAccount returns the bech32 account enrolled for the member's
+	// coverage with insurerID, or "" (and no error) when the insurer enrolled
+	// the member without an account. It returns an error when the member has no
+	// coverage with that insurer.
+	MemberAccount(ctx context.Context, member string, insurerID uint64) (string, error)
+}
+
+// TreatmentHooks are called by the attestation keeper after a member's
+// response; x/claims implements them. An error aborts the msg, so the
+// response is not recorded either.
+type TreatmentHooks interface {
+	// AfterTreatmentDisputed is called once, after a dispute of att is stored.
+	AfterTreatmentDisputed(ctx context.Context, att Attestation) error
+}

@@ -8,8 +8,9 @@ import (
 func DefaultGenesis() *GenesisState { return &GenesisState{} }
 
 // Validate checks the genesis state: valid attestations with unique ids, one
-// sequence per provider at or above the highest sequence it has used, and
-// amendment links that point both ways between existing attestations.
+// sequence per provider at or above the highest sequence it has used,
+// amendment links that point both ways between existing attestations, and at
+// most one valid response per attestation, about that attestation's member.
 func (gs GenesisState) Validate() error {
 	// Maps here are lookups only; nothing iterates them.
 	seqs := make(map[uint64]uint64, len(gs.Sequences))
@@ -56,6 +57,22 @@ func (gs GenesisState) Validate() error {
 					a.Id, a.SupersededBy)
 			}
 		}
+	}
+	responded := make(map[string]bool, len(gs.Responses))
+	for _, r := range gs.Responses {
+		if err := r.Validate(); err != nil {
+			return errorsmod.Wrap(ErrInvalidGenesis, err.Error())
+		}
+		a, ok := byID[r.AttestationId]
+		switch {
+		case !ok:
+			return errorsmod.Wrapf(ErrInvalidGenesis, "response to %s, which is not in genesis", r.AttestationId)
+		case a.Member != r.Member:
+			return errorsmod.Wrapf(ErrInvalidGenesis, "response to %s is about another member", r.AttestationId)
+		case responded[r.AttestationId]:
+			return errorsmod.Wrapf(ErrInvalidGenesis, "two responses to %s", r.AttestationId)
+		}
+		responded[r.AttestationId] = true
 	}
 	return nil
 }

@@ -108,3 +108,76 @@ func TestAttestationIDs(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, [2]uint64{3, 17}, [2]uint64{p, seq})
 }
+
+// withResponses is validGenesis with the member's confirmation of ATT-2-1 and
+// dispute of ATT-3-4 (after a confirmation at height 3).
+func withResponses() types.GenesisState {
+	gs := validGenesis()
+	account := sdk.AccAddress(make([]byte, 20)).String()
+	sum := sha256.Sum256([]byte("statement"))
+	reason := membershiptypes.ContentHash{Algorithm: membershiptypes.DIGEST_ALGORITHM_SHA256, Digest: sum[:]}
+	at := time.Date(2026, 1, 6, 9, 0, 0, 0, time.UTC)
+	gs.Responses = []types.TreatmentResponse{
+		{AttestationId: "ATT-2-1", Member: memberA, Kind: types.RESPONSE_KIND_CONFIRMED, Account: account, Height: 3, Time: at},
+		{
+			AttestationId: "ATT-3-4", Member: memberA, Kind: types.RESPONSE_KIND_DISPUTED, ReasonHash: &reason,
+			Account: account, Height: 5, Time: at, ConfirmedHeight: 3,
+		},
+	}
+	return gs
+}
+
+func TestGenesisValidateResponses(t *testing.T) {
+	cases := []struct {
+		name   string
+		edit   func(gs *types.GenesisState)
+		errMsg string
+	}{
+		{"valid", func(*types.GenesisState) {}, ""},
+		{"dispute without a prior confirmation", func(gs *types.GenesisState) { gs.Responses[1].ConfirmedHeight = 0 }, ""},
+		{"response to a missing attestation", func(gs *types.GenesisState) { gs.Responses[0].AttestationId = "ATT-2-9" }, "not in genesis"},
+		{"two responses to one attestation", func(gs *types.GenesisState) {
+			gs.Responses = append(gs.Responses, gs.Responses[0])
+		}, "two responses to ATT-2-1"},
+		{"response about another member", func(gs *types.GenesisState) { gs.Responses[0].Member = memberB }, "another member"},
+		{"malformed attestation id", func(gs *types.GenesisState) { gs.Responses[0].AttestationId = "ATT-2" }, "invalid id"},
+		{"member not a pseudonym", func(gs *types.GenesisState) { gs.Responses[0].Member = "W123456789" }, "invalid member pseudonym"},
+		{"bad account", func(gs *types.GenesisState) { gs.Responses[0].Account = "patient" }, "account"},
+		{"kind unspecified", func(gs *types.GenesisState) { gs.Responses[0].Kind = types.RESPONSE_KIND_UNSPECIFIED }, "RESPONSE_KIND_UNSPECIFIED"},
+		{"confirmation with a reason hash", func(gs *types.GenesisState) {
+			gs.Responses[0].ReasonHash = gs.Responses[1].ReasonHash
+		}, "carries a reason_hash"},
+		{"confirmation with a confirmed height", func(gs *types.GenesisState) { gs.Responses[0].ConfirmedHeight = 2 }, "confirmed_height"},
+		{"dispute without a reason hash", func(gs *types.GenesisState) { gs.Responses[1].ReasonHash = nil }, "no reason_hash"},
+		{"dispute with a short reason hash", func(gs *types.GenesisState) {
+			gs.Responses[1].ReasonHash = &membershiptypes.ContentHash{Algorithm: membershiptypes.DIGEST_ALGORITHM_SHA256, Digest: []byte("x")}
+		}, "invalid content hash"},
+		{"confirmed after the dispute", func(gs *types.GenesisState) { gs.Responses[1].ConfirmedHeight = 6 }, "confirmed_height 6"},
+		{"negative height", func(gs *types.GenesisState) { gs.Responses[0].Height = -1 }, "negative height"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			gs := withResponses()
+			tc.edit(&gs)
+			err := gs.Validate()
+			if tc.errMsg == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, types.ErrInvalidGenesis)
+			require.ErrorContains(t, err, tc.errMsg)
+		})
+	}
+}
+
+func TestResponseMsgsValidate(t *testing.T) {
+	account := sdk.AccAddress(make([]byte, 20)).String()
+	require.NoError(t, (&types.MsgConfirmTreatment{MemberAccount: account, AttestationId: "ATT-2-1"}).Validate())
+	require.ErrorContains(t, (&types.MsgConfirmTreatment{MemberAccount: account, AttestationId: "2-1"}).Validate(), "attestation_id")
+	sum := sha256.Sum256([]byte("statement"))
+	d := &types.MsgDisputeTreatment{MemberAccount: account, AttestationId: "ATT-2-1",
+		ReasonHash: membershiptypes.ContentHash{Algorithm: membershiptypes.DIGEST_ALGORITHM_SHA256, Digest: sum[:]}}
+	require.NoError(t, d.Validate())
+	d.ReasonHash = membershiptypes.ContentHash{}
+	require.ErrorIs(t, d.Validate(), membershiptypes.ErrInvalidHash)
+}

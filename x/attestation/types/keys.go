@@ -21,6 +21,8 @@ var (
 	AttestationsByMemberKey = collections.NewPrefix(1)
 	// ProviderSeqKey: provider id -> last sequence used by that provider.
 	ProviderSeqKey = collections.NewPrefix(2)
+	// ResponsesKey: attestation id -> the member's TreatmentResponse.
+	ResponsesKey = collections.NewPrefix(3)
 )
 
 // AttestationID renders the id of a provider's seq-th attestation.

@@ -194,9 +194,200 @@ func (m *MsgAttestTreatmentResponse) GetId() string {
 	return ""
 }
 
+type MsgConfirmTreatment struct {
+	// The account enrolled for the member the attestation is about.
+	MemberAccount string `protobuf:"bytes,1,opt,name=member_account,json=memberAccount,proto3" json:"member_account,omitempty"`
+	AttestationId string `protobuf:"bytes,2,opt,name=attestation_id,json=attestationId,proto3" json:"attestation_id,omitempty"`
+}
+
+func (m *MsgConfirmTreatment) Reset()         { *m = MsgConfirmTreatment{} }
+func (m *MsgConfirmTreatment) String() string { return proto.CompactTextString(m) }
+func (*MsgConfirmTreatment) ProtoMessage()    {}
+func (*MsgConfirmTreatment) Descriptor() ([]byte, []int) {
+	return fileDescriptor_37f0b9078e4ac9d1, []int{2}
+}
+func (m *MsgConfirmTreatment) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfirmTreatment) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfirmTreatment.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfirmTreatment) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfirmTreatment.Merge(m, src)
+}
+func (m *MsgConfirmTreatment) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfirmTreatment) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfirmTreatment.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfirmTreatment proto.InternalMessageInfo
+
+func (m *MsgConfirmTreatment) GetMemberAccount() string {
+	if m != nil {
+		return m.MemberAccount
+	}
+	return ""
+}
+
+func (m *MsgConfirmTreatment) GetAttestationId() string {
+	if m != nil {
+		return m.AttestationId
+	}
+	return ""
+}
+
+type MsgConfirmTreatmentResponse struct {
+}
+
+func (m *MsgConfirmTreatmentResponse) Reset()         { *m = MsgConfirmTreatmentResponse{} }
+func (m *MsgConfirmTreatmentResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgConfirmTreatmentResponse) ProtoMessage()    {}
+func (*MsgConfirmTreatmentResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_37f0b9078e4ac9d1, []int{3}
+}
+func (m *MsgConfirmTreatmentResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgConfirmTreatmentResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgConfirmTreatmentResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgConfirmTreatmentResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgConfirmTreatmentResponse.Merge(m, src)
+}
+func (m *MsgConfirmTreatmentResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgConfirmTreatmentResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgConfirmTreatmentResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgConfirmTreatmentResponse proto.InternalMessageInfo
+
+type MsgDisputeTreatment struct {
+	// The account enrolled for the member the attestation is about.
+	MemberAccount string `protobuf:"bytes,1,opt,name=member_account,json=memberAccount,proto3" json:"member_account,omitempty"`
+	AttestationId string `protobuf:"bytes,2,opt,name=attestation_id,json=attestationId,proto3" json:"attestation_id,omitempty"`
+	// Hash of the member's statement, kept off chain: never free text on chain.
+	ReasonHash types.ContentHash `protobuf:"bytes,3,opt,name=reason_hash,json=reasonHash,proto3" json:"reason_hash"`
+}
+
+func (m *MsgDisputeTreatment) Reset()         { *m = MsgDisputeTreatment{} }
+func (m *MsgDisputeTreatment) String() string { return proto.CompactTextString(m) }
+func (*MsgDisputeTreatment) ProtoMessage()    {}
+func (*MsgDisputeTreatment) Descriptor() ([]byte, []int) {
+	return fileDescriptor_37f0b9078e4ac9d1, []int{4}
+}
+func (m *MsgDisputeTreatment) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDisputeTreatment) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDisputeTreatment.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDisputeTreatment) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDisputeTreatment.Merge(m, src)
+}
+func (m *MsgDisputeTreatment) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDisputeTreatment) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDisputeTreatment.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDisputeTreatment proto.InternalMessageInfo
+
+func (m *MsgDisputeTreatment) GetMemberAccount() string {
+	if m != nil {
+		return m.MemberAccount
+	}
+	return ""
+}
+
+func (m *MsgDisputeTreatment) GetAttestationId() string {
+	if m != nil {
+		return m.AttestationId
+	}
+	return ""
+}
+
+func (m *MsgDisputeTreatment) GetReasonHash() types.ContentHash {
+	if m != nil {
+		return m.ReasonHash
+	}
+	return types.ContentHash{}
+}
+
+type MsgDisputeTreatmentResponse struct {
+}
+
+func (m *MsgDisputeTreatmentResponse) Reset()         { *m = MsgDisputeTreatmentResponse{} }
+func (m *MsgDisputeTreatmentResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgDisputeTreatmentResponse) ProtoMessage()    {}
+func (*MsgDisputeTreatmentResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_37f0b9078e4ac9d1, []int{5}
+}
+func (m *MsgDisputeTreatmentResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDisputeTreatmentResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDisputeTreatmentResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDisputeTreatmentResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDisputeTreatmentResponse.Merge(m, src)
+}
+func (m *MsgDisputeTreatmentResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDisputeTreatmentResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDisputeTreatmentResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDisputeTreatmentResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*MsgAttestTreatment)(nil), "claimchain.attestation.v1.MsgAttestTreatment")
 	proto.RegisterType((*MsgAttestTreatmentResponse)(nil), "claimchain.attestation.v1.MsgAttestTreatmentResponse")
+	proto.RegisterType((*MsgConfirmTreatment)(nil), "claimchain.attestation.v1.MsgConfirmTreatment")
+	proto.RegisterType((*MsgConfirmTreatmentResponse)(nil), "claimchain.attestation.v1.MsgConfirmTreatmentResponse")
+	proto.RegisterType((*MsgDisputeTreatment)(nil), "claimchain.attestation.v1.MsgDisputeTreatment")
+	proto.RegisterType((*MsgDisputeTreatmentResponse)(nil), "claimchain.attestation.v1.MsgDisputeTreatmentResponse")
 }
 
 func init() {
@@ -204,43 +395,52 @@ func init() {
 }
 
 var fileDescriptor_37f0b9078e4ac9d1 = []byte{
-	// 576 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x93, 0xcf, 0x6e, 0xd3, 0x40,
-	0x10, 0xc6, 0xe3, 0xa6, 0x2d, 0xcd, 0x06, 0x5a, 0x58, 0x55, 0xe0, 0x46, 0xc2, 0x84, 0x4a, 0x85,
-	0x50, 0xa8, 0xad, 0x96, 0x72, 0x41, 0xe2, 0xd0, 0x16, 0x09, 0x90, 0x28, 0x08, 0x17, 0x2e, 0x5c,
-	0xac, 0xad, 0x3d, 0xb5, 0x57, 0x8a, 0x77, 0xad, 0x9d, 0x8d, 0x29, 0x37, 0x84, 0xc4, 0x85, 0x13,
-	0x57, 0xde, 0x80, 0x63, 0x0e, 0x3c, 0x44, 0x8f, 0x15, 0x27, 0x4e, 0x08, 0x25, 0x87, 0xbc, 0x06,
-	0xf2, 0x9f, 0x06, 0x43, 0x14, 0x24, 0x2e, 0x96, 0xe7, 0x37, 0x9f, 0xbf, 0x9d, 0x9d, 0x19, 0x93,
-	0x55, 0xbf, 0xcb, 0x78, 0xec, 0x47, 0x8c, 0x0b, 0x87, 0x69, 0x0d, 0xa8, 0x99, 0xe6, 0x52, 0x38,
-	0xe9, 0xa6, 0xa3, 0x8f, 0xed, 0x44, 0x49, 0x2d, 0xe9, 0xca, 0x6f, 0x8d, 0x5d, 0xd1, 0xd8, 0xe9,
-	0x66, 0xeb, 0x12, 0x8b, 0xb9, 0x90, 0x4e, 0xfe, 0x2c, 0xd4, 0xad, 0x2b, 0xbe, 0xc4, 0x58, 0xa2,
-	0x13, 0x63, 0x98, 0xb9, 0xc4, 0x18, 0x96, 0x89, 0x95, 0x22, 0xe1, 0xe5, 0x91, 0x53, 0x04, 0x65,
-	0x6a, 0x39, 0x94, 0xa1, 0x2c, 0x78, 0xf6, 0x56, 0xd2, 0xdb, 0xd3, 0x6b, 0xab, 0x96, 0x51, 0x88,
-	0x6f, 0x55, 0xc4, 0x31, 0xc4, 0x87, 0xa0, 0x30, 0xe2, 0x49, 0x5e, 0xc1, 0x38, 0x2a, 0xa4, 0xab,
-	0x9f, 0x67, 0x09, 0xdd, 0xc7, 0x70, 0x27, 0xf7, 0x78, 0xa9, 0x80, 0xe9, 0x18, 0x84, 0xa6, 0xdb,
-	0x64, 0x21, 0x51, 0x32, 0xe5, 0x01, 0x28, 0xd3, 0x68, 0x1b, 0x9d, 0xc6, 0xae, 0xf9, 0xed, 0xeb,
-	0xc6, 0x72, 0x59, 0xe8, 0x4e, 0x10, 0x28, 0x40, 0x3c, 0xd0, 0x8a, 0x8b, 0xd0, 0x1d, 0x2b, 0xe9,
-	0x55, 0x42, 0xb8, 0xc0, 0x9e, 0x02, 0xe5, 0xf1, 0xc0, 0x9c, 0x69, 0x1b, 0x9d, 0x59, 0xb7, 0x51,
-	0x92, 0x27, 0x01, 0xbd, 0x4c, 0xe6, 0x8b, 0xf3, 0xcd, 0x7a, 0x66, 0xe9, 0x96, 0x11, 0x5d, 0x23,
-	0x8b, 0x20, 0x7c, 0xd9, 0x13, 0x1a, 0x94, 0x17, 0x30, 0x0d, 0xe6, 0x6c, 0x9e, 0xbf, 0x30, 0xa6,
-	0x0f, 0x99, 0x06, 0xda, 0x21, 0x17, 0x93, 0x2e, 0xf3, 0xc1, 0x93, 0x47, 0x1e, 0x82, 0x4a, 0xb9,
-	0x0f, 0xe6, 0x5c, 0x2e, 0x5c, 0xcc, 0xf9, 0xf3, 0xa3, 0x83, 0x82, 0xd2, 0x9b, 0x64, 0x29, 0xe0,
-	0x2c, 0x14, 0x12, 0x39, 0x7a, 0xbe, 0x0c, 0x00, 0xcd, 0xf9, 0x76, 0x3d, 0x13, 0x8e, 0xf1, 0x5e,
-	0x46, 0xe9, 0x23, 0x32, 0xd7, 0xe5, 0x02, 0xd0, 0x3c, 0xd7, 0xae, 0x77, 0x9a, 0x5b, 0x37, 0xec,
-	0xa9, 0xd3, 0xb5, 0x4b, 0xef, 0xa7, 0x5c, 0xc0, 0x6e, 0xe3, 0xe4, 0xc7, 0xb5, 0xda, 0x97, 0x51,
-	0x7f, 0xdd, 0x70, 0x8b, 0xef, 0xe9, 0x0b, 0xd2, 0x54, 0xe0, 0x4b, 0x15, 0x78, 0x11, 0xc3, 0xc8,
-	0x5c, 0x68, 0x1b, 0x9d, 0xe6, 0xd6, 0x5a, 0xd5, 0xae, 0xd2, 0xf9, 0x74, 0xd3, 0xde, 0x93, 0x42,
-	0x83, 0xd0, 0x8f, 0x19, 0x46, 0x55, 0x37, 0x52, 0x98, 0x64, 0x98, 0x5e, 0x27, 0xe7, 0x15, 0xa0,
-	0xec, 0xa6, 0xa0, 0xbc, 0x9e, 0xe2, 0x66, 0x23, 0xbf, 0x6a, 0xf3, 0x8c, 0xbd, 0x52, 0x9c, 0x5a,
-	0x84, 0x60, 0x2f, 0x01, 0x85, 0x90, 0x5d, 0x91, 0xe4, 0x82, 0x0a, 0xb9, 0xff, 0xe0, 0xfd, 0xa8,
-	0xbf, 0x3e, 0x1e, 0xcf, 0xc7, 0x51, 0x7f, 0xbd, 0xba, 0x46, 0xc7, 0x7f, 0x2c, 0xd2, 0xe4, 0x12,
-	0xac, 0xde, 0x21, 0xad, 0x49, 0xea, 0x02, 0x26, 0x52, 0x20, 0xd0, 0x45, 0x32, 0xc3, 0x83, 0x62,
-	0x39, 0xdc, 0x19, 0x1e, 0x6c, 0x7d, 0x30, 0x48, 0x7d, 0x1f, 0x43, 0xfa, 0x86, 0x2c, 0xfd, 0xbd,
-	0x4d, 0x1b, 0xff, 0xe8, 0xeb, 0xe4, 0x09, 0xad, 0x7b, 0xff, 0x25, 0x3f, 0x2b, 0xa8, 0x35, 0xf7,
-	0x2e, 0xeb, 0xe1, 0xee, 0xb3, 0x93, 0x81, 0x65, 0x9c, 0x0e, 0x2c, 0xe3, 0xe7, 0xc0, 0x32, 0x3e,
-	0x0d, 0xad, 0xda, 0xe9, 0xd0, 0xaa, 0x7d, 0x1f, 0x5a, 0xb5, 0xd7, 0xdb, 0x21, 0xd7, 0x51, 0xef,
-	0xd0, 0xf6, 0x65, 0xec, 0x54, 0xfa, 0x30, 0xb5, 0x25, 0xfa, 0x6d, 0x02, 0x78, 0x38, 0x9f, 0xff,
-	0x28, 0x77, 0x7f, 0x05, 0x00, 0x00, 0xff, 0xff, 0x49, 0x5d, 0x4a, 0x6b, 0x1e, 0x04, 0x00, 0x00,
+	// 720 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x55, 0xcf, 0x4f, 0x13, 0x4d,
+	0x18, 0xee, 0xb6, 0xc0, 0x47, 0xa7, 0x1f, 0x85, 0x6f, 0x3e, 0xa2, 0x4b, 0x0d, 0xb5, 0x36, 0x41,
+	0x2b, 0xc2, 0x36, 0x20, 0x7a, 0x20, 0x31, 0x86, 0x1f, 0x89, 0x92, 0x88, 0xc6, 0xa2, 0x17, 0x2f,
+	0x9b, 0x61, 0xf7, 0x65, 0x3b, 0x49, 0x77, 0x66, 0x33, 0x33, 0xad, 0xe8, 0xc9, 0x78, 0xf4, 0xe4,
+	0xc9, 0xc4, 0xff, 0xc0, 0x23, 0x07, 0xff, 0x03, 0x2f, 0x1c, 0x89, 0x27, 0x4f, 0xc6, 0xc0, 0x81,
+	0xbf, 0xc2, 0xc4, 0xec, 0xce, 0xb6, 0xac, 0x5b, 0x0b, 0x81, 0x83, 0x97, 0xa6, 0xf3, 0xcc, 0xd3,
+	0xe7, 0x7d, 0x9f, 0xf7, 0x7d, 0xba, 0x8b, 0xaa, 0x4e, 0x8b, 0x50, 0xdf, 0x69, 0x12, 0xca, 0xea,
+	0x44, 0x29, 0x90, 0x8a, 0x28, 0xca, 0x59, 0xbd, 0xb3, 0x50, 0x57, 0xbb, 0x56, 0x20, 0xb8, 0xe2,
+	0x78, 0xea, 0x84, 0x63, 0x25, 0x38, 0x56, 0x67, 0xa1, 0xf4, 0x1f, 0xf1, 0x29, 0xe3, 0xf5, 0xe8,
+	0x53, 0xb3, 0x4b, 0x97, 0x1d, 0x2e, 0x7d, 0x2e, 0xeb, 0xbe, 0xf4, 0x42, 0x15, 0x5f, 0x7a, 0xf1,
+	0xc5, 0x94, 0xbe, 0xb0, 0xa3, 0x53, 0x5d, 0x1f, 0xe2, 0xab, 0x49, 0x8f, 0x7b, 0x5c, 0xe3, 0xe1,
+	0xb7, 0x18, 0xbd, 0x35, 0xb8, 0xb7, 0x64, 0x1b, 0x9a, 0x7c, 0x33, 0x41, 0xf6, 0xc1, 0xdf, 0x06,
+	0x21, 0x9b, 0x34, 0x88, 0x3a, 0xe8, 0x9d, 0x34, 0xb5, 0xfa, 0x71, 0x08, 0xe1, 0x4d, 0xe9, 0xad,
+	0x44, 0x1a, 0xcf, 0x04, 0x10, 0xe5, 0x03, 0x53, 0x78, 0x09, 0x8d, 0x06, 0x82, 0x77, 0xa8, 0x0b,
+	0xc2, 0x34, 0x2a, 0x46, 0x2d, 0xbf, 0x6a, 0x7e, 0xfd, 0x3c, 0x3f, 0x19, 0x37, 0xba, 0xe2, 0xba,
+	0x02, 0xa4, 0xdc, 0x52, 0x82, 0x32, 0xaf, 0xd1, 0x63, 0xe2, 0x69, 0x84, 0x28, 0x93, 0x6d, 0x01,
+	0xc2, 0xa6, 0xae, 0x99, 0xad, 0x18, 0xb5, 0xa1, 0x46, 0x3e, 0x46, 0x36, 0x5c, 0x7c, 0x09, 0x8d,
+	0xe8, 0xfa, 0x66, 0x2e, 0x94, 0x6c, 0xc4, 0x27, 0x3c, 0x83, 0x8a, 0xc0, 0x1c, 0xde, 0x66, 0x0a,
+	0x84, 0xed, 0x12, 0x05, 0xe6, 0x50, 0x74, 0x3f, 0xd6, 0x43, 0xd7, 0x89, 0x02, 0x5c, 0x43, 0x13,
+	0x41, 0x8b, 0x38, 0x60, 0xf3, 0x1d, 0x5b, 0x82, 0xe8, 0x50, 0x07, 0xcc, 0xe1, 0x88, 0x58, 0x8c,
+	0xf0, 0x27, 0x3b, 0x5b, 0x1a, 0xc5, 0x37, 0xd0, 0xb8, 0x4b, 0x89, 0xc7, 0xb8, 0xa4, 0xd2, 0x76,
+	0xb8, 0x0b, 0xd2, 0x1c, 0xa9, 0xe4, 0x42, 0x62, 0x0f, 0x5e, 0x0b, 0x51, 0xfc, 0x00, 0x0d, 0xb7,
+	0x28, 0x03, 0x69, 0xfe, 0x53, 0xc9, 0xd5, 0x0a, 0x8b, 0xd7, 0xad, 0x81, 0xdb, 0xb5, 0x62, 0xed,
+	0x47, 0x94, 0xc1, 0x6a, 0x7e, 0xff, 0xfb, 0xd5, 0xcc, 0xa7, 0xe3, 0xbd, 0x59, 0xa3, 0xa1, 0x7f,
+	0x8f, 0x9f, 0xa2, 0x82, 0x00, 0x87, 0x0b, 0xd7, 0x6e, 0x12, 0xd9, 0x34, 0x47, 0x2b, 0x46, 0xad,
+	0xb0, 0x38, 0x93, 0x94, 0x4b, 0x4c, 0xbe, 0xb3, 0x60, 0xad, 0x71, 0xa6, 0x80, 0xa9, 0x87, 0x44,
+	0x36, 0x93, 0x6a, 0x48, 0x8b, 0x84, 0x30, 0xbe, 0x86, 0xfe, 0x15, 0x20, 0x79, 0xab, 0x03, 0xc2,
+	0x6e, 0x0b, 0x6a, 0xe6, 0x23, 0xab, 0x85, 0x2e, 0xf6, 0x5c, 0x50, 0x5c, 0x46, 0x48, 0xb6, 0x03,
+	0x10, 0x12, 0x42, 0x8b, 0x28, 0x22, 0x24, 0x90, 0xe5, 0x7b, 0x6f, 0x8f, 0xf7, 0x66, 0x7b, 0xeb,
+	0x79, 0x77, 0xbc, 0x37, 0x9b, 0x8c, 0xd1, 0xee, 0x6f, 0x41, 0xea, 0x0f, 0x41, 0x75, 0x0e, 0x95,
+	0xfa, 0xd1, 0x06, 0xc8, 0x80, 0x33, 0x09, 0xb8, 0x88, 0xb2, 0xd4, 0xd5, 0xe1, 0x68, 0x64, 0xa9,
+	0x5b, 0xfd, 0x62, 0xa0, 0xff, 0x37, 0xa5, 0xb7, 0xc6, 0xd9, 0x0e, 0x15, 0xfe, 0x49, 0x94, 0xee,
+	0xa3, 0xa2, 0xf6, 0x6e, 0x13, 0x27, 0x5a, 0xe7, 0x99, 0x81, 0x1a, 0xd3, 0xfc, 0x15, 0x4d, 0x0f,
+	0xe3, 0x91, 0x68, 0xb4, 0x9b, 0xac, 0x7c, 0x63, 0x2c, 0x81, 0x6e, 0xb8, 0xcb, 0xeb, 0xa1, 0xd9,
+	0x54, 0xa9, 0xd0, 0xf2, 0xdc, 0x69, 0x96, 0xd3, 0xdd, 0x56, 0xa7, 0xd1, 0x95, 0x3f, 0xc0, 0x5d,
+	0xd3, 0xd5, 0x0f, 0xd9, 0xc8, 0xe4, 0x3a, 0x95, 0x41, 0x5b, 0xc1, 0x5f, 0x37, 0xa9, 0x73, 0x46,
+	0x24, 0x67, 0x3a, 0x67, 0xb9, 0x8b, 0xe7, 0x2c, 0x14, 0x09, 0xe1, 0x8b, 0xcd, 0x2d, 0x3d, 0x80,
+	0x78, 0x6e, 0x69, 0xb8, 0x3b, 0xb7, 0xc5, 0x9f, 0x59, 0x94, 0xdb, 0x94, 0x1e, 0x7e, 0x89, 0xc6,
+	0xd3, 0x8f, 0x9a, 0xf9, 0x53, 0xfe, 0x74, 0xfd, 0xf1, 0x2b, 0xdd, 0x39, 0x17, 0xbd, 0x97, 0xd6,
+	0xd7, 0x68, 0xa2, 0x2f, 0x99, 0xd6, 0xe9, 0x52, 0x69, 0x7e, 0xe9, 0xee, 0xf9, 0xf8, 0xc9, 0xda,
+	0x7d, 0x81, 0x39, 0xa3, 0x76, 0x9a, 0x7f, 0x56, 0xed, 0x41, 0x83, 0x2f, 0x0d, 0xbf, 0x09, 0x17,
+	0xbe, 0xfa, 0x78, 0xff, 0xb0, 0x6c, 0x1c, 0x1c, 0x96, 0x8d, 0x1f, 0x87, 0x65, 0xe3, 0xfd, 0x51,
+	0x39, 0x73, 0x70, 0x54, 0xce, 0x7c, 0x3b, 0x2a, 0x67, 0x5e, 0x2c, 0x79, 0x54, 0x35, 0xdb, 0xdb,
+	0x96, 0xc3, 0xfd, 0x7a, 0x62, 0xe3, 0x03, 0x97, 0xaf, 0x5e, 0x05, 0x20, 0xb7, 0x47, 0xa2, 0xb7,
+	0xc7, 0xed, 0x5f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x36, 0xa5, 0x32, 0x5e, 0x33, 0x07, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -258,6 +458,13 @@ type MsgClient interface {
 	// AttestTreatment records a signed attestation; signed by an ACTIVE provider
 	// (or by a billing service it authorised through authz).
 	AttestTreatment(ctx context.Context, in *MsgAttestTreatment, opts ...grpc.CallOption) (*MsgAttestTreatmentResponse, error)
+	// ConfirmTreatment records that the member confirms an attestation about
+	// them; signed by the account enrolled for the member with the attestation's
+	// insurer (x/adjudication Coverage.member_account).
+	ConfirmTreatment(ctx context.Context, in *MsgConfirmTreatment, opts ...grpc.CallOption) (*MsgConfirmTreatmentResponse, error)
+	// DisputeTreatment records that the member disputes an attestation about
+	// them (same signer). It may replace a confirmation; a dispute is final.
+	DisputeTreatment(ctx context.Context, in *MsgDisputeTreatment, opts ...grpc.CallOption) (*MsgDisputeTreatmentResponse, error)
 }
 
 type msgClient struct {
@@ -277,11 +484,36 @@ func (c *msgClient) AttestTreatment(ctx context.Context, in *MsgAttestTreatment,
 	return out, nil
 }
 
+func (c *msgClient) ConfirmTreatment(ctx context.Context, in *MsgConfirmTreatment, opts ...grpc.CallOption) (*MsgConfirmTreatmentResponse, error) {
+	out := new(MsgConfirmTreatmentResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.attestation.v1.Msg/ConfirmTreatment", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) DisputeTreatment(ctx context.Context, in *MsgDisputeTreatment, opts ...grpc.CallOption) (*MsgDisputeTreatmentResponse, error) {
+	out := new(MsgDisputeTreatmentResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.attestation.v1.Msg/DisputeTreatment", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// AttestTreatment records a signed attestation; signed by an ACTIVE provider
 	// (or by a billing service it authorised through authz).
 	AttestTreatment(context.Context, *MsgAttestTreatment) (*MsgAttestTreatmentResponse, error)
+	// ConfirmTreatment records that the member confirms an attestation about
+	// them; signed by the account enrolled for the member with the attestation's
+	// insurer (x/adjudication Coverage.member_account).
+	ConfirmTreatment(context.Context, *MsgConfirmTreatment) (*MsgConfirmTreatmentResponse, error)
+	// DisputeTreatment records that the member disputes an attestation about
+	// them (same signer). It may replace a confirmation; a dispute is final.
+	DisputeTreatment(context.Context, *MsgDisputeTreatment) (*MsgDisputeTreatmentResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -290,6 +522,12 @@ type UnimplementedMsgServer struct {
 
 func (*UnimplementedMsgServer) AttestTreatment(ctx context.Context, req *MsgAttestTreatment) (*MsgAttestTreatmentResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method AttestTreatment not implemented")
+}
+func (*UnimplementedMsgServer) ConfirmTreatment(ctx context.Context, req *MsgConfirmTreatment) (*MsgConfirmTreatmentResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ConfirmTreatment not implemented")
+}
+func (*UnimplementedMsgServer) DisputeTreatment(ctx context.Context, req *MsgDisputeTreatment) (*MsgDisputeTreatmentResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DisputeTreatment not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -314,6 +552,42 @@ func _Msg_AttestTreatment_Handler(srv interface{}, ctx context.Context, dec func
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_ConfirmTreatment_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgConfirmTreatment)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ConfirmTreatment(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.attestation.v1.Msg/ConfirmTreatment",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ConfirmTreatment(ctx, req.(*MsgConfirmTreatment))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_DisputeTreatment_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgDisputeTreatment)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).DisputeTreatment(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.attestation.v1.Msg/DisputeTreatment",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).DisputeTreatment(ctx, req.(*MsgDisputeTreatment))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "claimchain.attestation.v1.Msg",
@@ -322,6 +596,14 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "AttestTreatment",
 			Handler:    _Msg_AttestTreatment_Handler,
+		},
+		{
+			MethodName: "ConfirmTreatment",
+			Handler:    _Msg_ConfirmTreatment_Handler,
+		},
+		{
+			MethodName: "DisputeTreatment",
+			Handler:    _Msg_DisputeTreatment_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -461,6 +743,136 @@ func (m *MsgAttestTreatmentResponse) MarshalToSizedBuffer(dAtA []byte) (int, err
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgConfirmTreatment) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfirmTreatment) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfirmTreatment) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.AttestationId) > 0 {
+		i -= len(m.AttestationId)
+		copy(dAtA[i:], m.AttestationId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AttestationId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.MemberAccount) > 0 {
+		i -= len(m.MemberAccount)
+		copy(dAtA[i:], m.MemberAccount)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.MemberAccount)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgConfirmTreatmentResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgConfirmTreatmentResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgConfirmTreatmentResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDisputeTreatment) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDisputeTreatment) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDisputeTreatment) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.ReasonHash.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.AttestationId) > 0 {
+		i -= len(m.AttestationId)
+		copy(dAtA[i:], m.AttestationId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.AttestationId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.MemberAccount) > 0 {
+		i -= len(m.MemberAccount)
+		copy(dAtA[i:], m.MemberAccount)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.MemberAccount)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDisputeTreatmentResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDisputeTreatmentResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDisputeTreatmentResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -532,6 +944,60 @@ func (m *MsgAttestTreatmentResponse) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovTx(uint64(l))
 	}
+	return n
+}
+
+func (m *MsgConfirmTreatment) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.MemberAccount)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AttestationId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgConfirmTreatmentResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgDisputeTreatment) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.MemberAccount)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.AttestationId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.ReasonHash.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgDisputeTreatmentResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
 	return n
 }
 
@@ -962,6 +1428,367 @@ func (m *MsgAttestTreatmentResponse) Unmarshal(dAtA []byte) error {
 			}
 			m.Id = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfirmTreatment) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfirmTreatment: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfirmTreatment: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MemberAccount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.MemberAccount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AttestationId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AttestationId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgConfirmTreatmentResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgConfirmTreatmentResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgConfirmTreatmentResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDisputeTreatment) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDisputeTreatment: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDisputeTreatment: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MemberAccount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.MemberAccount = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AttestationId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AttestationId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReasonHash", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ReasonHash.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDisputeTreatmentResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDisputeTreatmentResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDisputeTreatmentResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

@@ -25,6 +25,7 @@ type Keeper struct {
 	attestations types.AttestationKeeper
 	adjudicator  types.Adjudicator
 	settler      types.Settler
+	integrity    types.Integrity
 
 	Schema collections.Schema
 	Claims *collections.IndexedMap[ClaimKey, types.Claim, ClaimIndexes]
@@ -74,6 +75,14 @@ func (k *Keeper) SetSettler(s types.Settler) {
 		panic("claims: settler already set")
 	}
 	k.settler = s
+}
+
+// SetIntegrity installs the fraud-flag and statistics seam; it may be set once.
+func (k *Keeper) SetIntegrity(i types.Integrity) {
+	if k.integrity != nil {
+		panic("claims: integrity already set")
+	}
+	k.integrity = i
 }
 
 // GetClaim returns a claim by id.

@@ -66,7 +66,7 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 		billedKeys = append(billedKeys, key)
 	}
 
-	pk, id, err := k.nextClaimID(ctx, provider.Id)
+	_, id, err := k.nextClaimID(ctx, provider.Id)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +90,20 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 			Status: res.Status, Actor: msg.Provider, Height: claim.SubmittedHeight, Time: claim.SubmittedTime, Reason: res.Reason,
 		})
 	}
-	if err := k.Claims.Set(ctx, pk, claim); err != nil {
+	if k.integrity != nil && claim.Use == types.CLAIM_USE_CLAIM && claim.Status != types.CLAIM_STATUS_SUBMITTED {
+		reasons, err := k.integrity.ScreenClaim(ctx, claim)
+		if err != nil {
+			return nil, err
+		}
+		if len(reasons) > 0 {
+			claim.Status, claim.Outcome = types.CLAIM_STATUS_PENDED, types.CLAIM_OUTCOME_QUEUED
+			claim.History = append(claim.History, types.StatusChange{
+				Status: claim.Status, Actor: msg.Provider, Height: claim.SubmittedHeight, Time: claim.SubmittedTime,
+				Reason: pendReasonText(reasons),
+			})
+		}
+	}
+	if err := k.saveClaim(ctx, claim); err != nil {
 		return nil, err
 	}
 	for _, key := range billedKeys {
@@ -170,7 +183,7 @@ func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *
 
 // releasesLine reports whether an earlier claim no longer holds an attested
 // line, so it may be billed again: the claim was voided, or the line that
-// billed it was denied. (Once appeals exist, an open appeal keeps the line.)
+// billed it was denied and no open appeal holds it.
 func (k *Keeper) releasesLine(ctx context.Context, earlier types.Claim, key BilledLineKey) (bool, error) {
 	if earlier.Status == types.CLAIM_STATUS_VOIDED {
 		return true, nil
@@ -182,6 +195,9 @@ func (k *Keeper) releasesLine(ctx context.Context, earlier types.Claim, key Bill
 		// collections keys hold pointers: compare their parts, not the structs.
 		if k2, err := billedLineKey(l.AttestationId, l.AttestationLine); err == nil &&
 			k2.K1() == key.K1() && k2.K2() == key.K2() && k2.K3() == key.K3() {
+			if openAppealOf(earlier, l.Sequence) {
+				return false, nil
+			}
 			return k.adjudicator.LineDenied(ctx, earlier.Id, l.Sequence)
 		}
 	}
@@ -220,11 +236,7 @@ func (s msgServer) VoidClaim(ctx context.Context, msg *types.MsgVoidClaim) (*typ
 	claim.History = append(claim.History, types.StatusChange{
 		Status: types.CLAIM_STATUS_VOIDED, Actor: msg.Provider, Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Reason: msg.Reason,
 	})
-	pk, err := claimKey(claim.Id)
-	if err != nil {
-		return nil, err
-	}
-	if err := k.Claims.Set(ctx, pk, claim); err != nil {
+	if err := k.saveClaim(ctx, claim); err != nil {
 		return nil, err
 	}
 	for _, l := range claim.Lines {

@@ -17,4 +17,8 @@ var (
 	ErrNotSubmitter          = errors.Register(ModuleName, 11, "signer is not the provider that submitted the claim")
 	ErrCannotVoid            = errors.Register(ModuleName, 12, "claim cannot be voided")
 	ErrInvalidGenesis        = errors.Register(ModuleName, 13, "invalid genesis")
+	ErrNotInsurer            = errors.Register(ModuleName, 14, "signer is not the claim's insurer")
+	ErrCannotReview          = errors.Register(ModuleName, 15, "claim cannot be reviewed so")
+	ErrCannotAppeal          = errors.Register(ModuleName, 16, "lines cannot be appealed")
+	ErrAppealNotFound        = errors.Register(ModuleName, 17, "appeal not found")
 )

@@ -209,40 +209,268 @@ func (m *EventClaimStatusChanged) GetReason() string {
 	return ""
 }
 
+// EventClaimReviewed is emitted when the insurer reviews a claim.
+type EventClaimReviewed struct {
+	Id     string       `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Action ReviewAction `protobuf:"varint,2,opt,name=action,proto3,enum=claimchain.claims.v1.ReviewAction" json:"action,omitempty"`
+	Status ClaimStatus  `protobuf:"varint,3,opt,name=status,proto3,enum=claimchain.claims.v1.ClaimStatus" json:"status,omitempty"`
+	// Payable before and after, as coin strings.
+	PayableBefore string `protobuf:"bytes,4,opt,name=payable_before,json=payableBefore,proto3" json:"payable_before,omitempty"`
+	PayableAfter  string `protobuf:"bytes,5,opt,name=payable_after,json=payableAfter,proto3" json:"payable_after,omitempty"`
+}
+
+func (m *EventClaimReviewed) Reset()         { *m = EventClaimReviewed{} }
+func (m *EventClaimReviewed) String() string { return proto.CompactTextString(m) }
+func (*EventClaimReviewed) ProtoMessage()    {}
+func (*EventClaimReviewed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_92df4018ac16c52e, []int{2}
+}
+func (m *EventClaimReviewed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventClaimReviewed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventClaimReviewed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventClaimReviewed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventClaimReviewed.Merge(m, src)
+}
+func (m *EventClaimReviewed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventClaimReviewed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventClaimReviewed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventClaimReviewed proto.InternalMessageInfo
+
+func (m *EventClaimReviewed) GetId() string {
+	if m != nil {
+		return m.Id
+	}
+	return ""
+}
+
+func (m *EventClaimReviewed) GetAction() ReviewAction {
+	if m != nil {
+		return m.Action
+	}
+	return REVIEW_ACTION_UNSPECIFIED
+}
+
+func (m *EventClaimReviewed) GetStatus() ClaimStatus {
+	if m != nil {
+		return m.Status
+	}
+	return CLAIM_STATUS_UNSPECIFIED
+}
+
+func (m *EventClaimReviewed) GetPayableBefore() string {
+	if m != nil {
+		return m.PayableBefore
+	}
+	return ""
+}
+
+func (m *EventClaimReviewed) GetPayableAfter() string {
+	if m != nil {
+		return m.PayableAfter
+	}
+	return ""
+}
+
+// EventAppealFiled is emitted when a provider appeals denied lines.
+type EventAppealFiled struct {
+	Id     string   `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Appeal uint32   `protobuf:"varint,2,opt,name=appeal,proto3" json:"appeal,omitempty"`
+	Lines  []uint32 `protobuf:"varint,3,rep,packed,name=lines,proto3" json:"lines,omitempty"`
+}
+
+func (m *EventAppealFiled) Reset()         { *m = EventAppealFiled{} }
+func (m *EventAppealFiled) String() string { return proto.CompactTextString(m) }
+func (*EventAppealFiled) ProtoMessage()    {}
+func (*EventAppealFiled) Descriptor() ([]byte, []int) {
+	return fileDescriptor_92df4018ac16c52e, []int{3}
+}
+func (m *EventAppealFiled) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventAppealFiled) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventAppealFiled.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventAppealFiled) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventAppealFiled.Merge(m, src)
+}
+func (m *EventAppealFiled) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventAppealFiled) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventAppealFiled.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventAppealFiled proto.InternalMessageInfo
+
+func (m *EventAppealFiled) GetId() string {
+	if m != nil {
+		return m.Id
+	}
+	return ""
+}
+
+func (m *EventAppealFiled) GetAppeal() uint32 {
+	if m != nil {
+		return m.Appeal
+	}
+	return 0
+}
+
+func (m *EventAppealFiled) GetLines() []uint32 {
+	if m != nil {
+		return m.Lines
+	}
+	return nil
+}
+
+// EventAppealDecided is emitted when the insurer decides an appeal.
+type EventAppealDecided struct {
+	Id            string       `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	Appeal        uint32       `protobuf:"varint,2,opt,name=appeal,proto3" json:"appeal,omitempty"`
+	Status        AppealStatus `protobuf:"varint,3,opt,name=status,proto3,enum=claimchain.claims.v1.AppealStatus" json:"status,omitempty"`
+	PayableBefore string       `protobuf:"bytes,4,opt,name=payable_before,json=payableBefore,proto3" json:"payable_before,omitempty"`
+	PayableAfter  string       `protobuf:"bytes,5,opt,name=payable_after,json=payableAfter,proto3" json:"payable_after,omitempty"`
+}
+
+func (m *EventAppealDecided) Reset()         { *m = EventAppealDecided{} }
+func (m *EventAppealDecided) String() string { return proto.CompactTextString(m) }
+func (*EventAppealDecided) ProtoMessage()    {}
+func (*EventAppealDecided) Descriptor() ([]byte, []int) {
+	return fileDescriptor_92df4018ac16c52e, []int{4}
+}
+func (m *EventAppealDecided) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventAppealDecided) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventAppealDecided.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventAppealDecided) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventAppealDecided.Merge(m, src)
+}
+func (m *EventAppealDecided) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventAppealDecided) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventAppealDecided.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventAppealDecided proto.InternalMessageInfo
+
+func (m *EventAppealDecided) GetId() string {
+	if m != nil {
+		return m.Id
+	}
+	return ""
+}
+
+func (m *EventAppealDecided) GetAppeal() uint32 {
+	if m != nil {
+		return m.Appeal
+	}
+	return 0
+}
+
+func (m *EventAppealDecided) GetStatus() AppealStatus {
+	if m != nil {
+		return m.Status
+	}
+	return APPEAL_STATUS_UNSPECIFIED
+}
+
+func (m *EventAppealDecided) GetPayableBefore() string {
+	if m != nil {
+		return m.PayableBefore
+	}
+	return ""
+}
+
+func (m *EventAppealDecided) GetPayableAfter() string {
+	if m != nil {
+		return m.PayableAfter
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventClaimSubmitted)(nil), "claimchain.claims.v1.EventClaimSubmitted")
 	proto.RegisterType((*EventClaimStatusChanged)(nil), "claimchain.claims.v1.EventClaimStatusChanged")
+	proto.RegisterType((*EventClaimReviewed)(nil), "claimchain.claims.v1.EventClaimReviewed")
+	proto.RegisterType((*EventAppealFiled)(nil), "claimchain.claims.v1.EventAppealFiled")
+	proto.RegisterType((*EventAppealDecided)(nil), "claimchain.claims.v1.EventAppealDecided")
 }
 
 func init() { proto.RegisterFile("claimchain/claims/v1/events.proto", fileDescriptor_92df4018ac16c52e) }
 
 var fileDescriptor_92df4018ac16c52e = []byte{
-	// 397 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x52, 0x31, 0xaf, 0xd3, 0x30,
-	0x10, 0xae, 0xf3, 0xf2, 0xf2, 0xc8, 0x3d, 0xe8, 0x60, 0x2a, 0xb0, 0x90, 0x08, 0x69, 0xa7, 0x4c,
-	0x09, 0x05, 0x31, 0x20, 0x31, 0xb5, 0x62, 0xe8, 0x84, 0x94, 0x8a, 0x85, 0xa5, 0x4a, 0x62, 0xd3,
-	0x5a, 0x4a, 0xe2, 0x2a, 0x76, 0x22, 0xf8, 0x17, 0xfc, 0x2c, 0xc6, 0x8e, 0x8c, 0xd0, 0x4e, 0xfc,
-	0x0b, 0x94, 0x4b, 0x2a, 0x2a, 0x54, 0x55, 0x65, 0xbb, 0xfb, 0xfc, 0x7d, 0x77, 0xbe, 0xef, 0x0e,
-	0xc6, 0x59, 0x9e, 0xc8, 0x22, 0xdb, 0x24, 0xb2, 0x8c, 0x30, 0xd4, 0x51, 0x33, 0x8d, 0x44, 0x23,
-	0x4a, 0xa3, 0xc3, 0x6d, 0xa5, 0x8c, 0xa2, 0xa3, 0xbf, 0x94, 0xb0, 0xa3, 0x84, 0xcd, 0xf4, 0x99,
-	0x7f, 0x56, 0x88, 0x51, 0xa7, 0x9b, 0xfc, 0xb2, 0xe0, 0xf1, 0xfb, 0xb6, 0xd0, 0xbc, 0x05, 0x97,
-	0x75, 0x5a, 0x48, 0x63, 0x04, 0xa7, 0x43, 0xb0, 0x24, 0x67, 0xc4, 0x27, 0x81, 0x1b, 0x5b, 0x92,
-	0xd3, 0x17, 0x70, 0xbf, 0xad, 0x54, 0x23, 0xb9, 0xa8, 0x56, 0x92, 0x33, 0xcb, 0x27, 0x81, 0x1d,
-	0xc3, 0x11, 0x5a, 0x70, 0xfa, 0x1c, 0x40, 0x96, 0xba, 0xae, 0xba, 0xf7, 0x1b, 0x7c, 0x77, 0x7b,
-	0x64, 0xc1, 0xe9, 0x13, 0x70, 0x0a, 0x51, 0xa4, 0xa2, 0x62, 0x36, 0xd6, 0xec, 0x33, 0xfa, 0x12,
-	0x6e, 0x6a, 0x2d, 0xd8, 0xad, 0x4f, 0x82, 0xe1, 0x2b, 0x2f, 0x3c, 0x37, 0x45, 0x88, 0x5f, 0xfb,
-	0xa8, 0x45, 0xdc, 0x52, 0xe9, 0x08, 0x6e, 0x73, 0x59, 0x0a, 0xcd, 0x1c, 0x9f, 0x04, 0x8f, 0xe2,
-	0x2e, 0xa1, 0x63, 0x78, 0x68, 0x94, 0x49, 0xf2, 0x55, 0x2a, 0xf3, 0x5c, 0x70, 0x76, 0x87, 0x5d,
-	0xee, 0x11, 0x9b, 0x21, 0x44, 0xdf, 0x82, 0xa3, 0x4d, 0x62, 0x6a, 0xcd, 0x1e, 0x60, 0xb7, 0xf1,
-	0x85, 0x6e, 0x4b, 0x24, 0xc6, 0xbd, 0x80, 0xbe, 0x83, 0x3b, 0x55, 0x9b, 0x4c, 0x15, 0x82, 0xb9,
-	0xa8, 0x9d, 0x5c, 0xd0, 0x7e, 0xe8, 0x98, 0xf1, 0x51, 0x32, 0xf9, 0x4d, 0xe0, 0xe9, 0x89, 0xc7,
-	0x58, 0x72, 0xbe, 0x49, 0xca, 0xf5, 0x19, 0x9f, 0xdf, 0x80, 0xfd, 0xb9, 0x52, 0x05, 0x1a, 0x7c,
-	0xd5, 0x17, 0x91, 0x4e, 0xa7, 0x60, 0x19, 0x85, 0xae, 0x5f, 0x25, 0xb2, 0x8c, 0x3a, 0x9d, 0xc9,
-	0xfe, 0xef, 0x99, 0xda, 0x7d, 0x56, 0x22, 0xd1, 0xaa, 0xc4, 0xd5, 0xb9, 0x71, 0x9f, 0xcd, 0x16,
-	0xdf, 0xf7, 0x1e, 0xd9, 0xed, 0x3d, 0xf2, 0x73, 0xef, 0x91, 0x6f, 0x07, 0x6f, 0xb0, 0x3b, 0x78,
-	0x83, 0x1f, 0x07, 0x6f, 0xf0, 0x29, 0x5a, 0x4b, 0xb3, 0xa9, 0xd3, 0x30, 0x53, 0x45, 0xf4, 0xef,
-	0x59, 0x76, 0xe1, 0x97, 0xe3, 0x8d, 0x9a, 0xaf, 0x5b, 0xa1, 0x53, 0x07, 0x2f, 0xf4, 0xf5, 0x9f,
-	0x00, 0x00, 0x00, 0xff, 0xff, 0x9b, 0x6f, 0x99, 0xe1, 0xfe, 0x02, 0x00, 0x00,
+	// 532 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x54, 0xc1, 0x6e, 0xd3, 0x40,
+	0x10, 0x8d, 0x9d, 0xd4, 0x25, 0xd3, 0x26, 0x42, 0x4b, 0x55, 0x2c, 0x24, 0x8c, 0x63, 0x84, 0x94,
+	0x93, 0x43, 0x40, 0x1c, 0xa8, 0xb8, 0x24, 0x05, 0xa4, 0x9c, 0x40, 0xae, 0xb8, 0x70, 0x89, 0xd6,
+	0xf6, 0xa4, 0x59, 0xc9, 0xf6, 0x5a, 0xf6, 0x3a, 0xd0, 0xbf, 0xe0, 0xa3, 0x38, 0x70, 0xec, 0x91,
+	0x23, 0x24, 0x07, 0xc4, 0x5f, 0xa0, 0x8c, 0x1d, 0x12, 0x55, 0x69, 0xd5, 0x1c, 0x7a, 0xdb, 0x7d,
+	0xfb, 0xde, 0xcc, 0xbe, 0x37, 0xab, 0x85, 0x4e, 0x10, 0x71, 0x11, 0x07, 0x53, 0x2e, 0x92, 0x1e,
+	0x2d, 0xf3, 0xde, 0xac, 0xdf, 0xc3, 0x19, 0x26, 0x2a, 0x77, 0xd3, 0x4c, 0x2a, 0xc9, 0x8e, 0xd6,
+	0x14, 0xb7, 0xa4, 0xb8, 0xb3, 0xfe, 0x23, 0x7b, 0xab, 0x90, 0x56, 0xa5, 0xce, 0xf9, 0xad, 0xc3,
+	0x83, 0x77, 0xcb, 0x42, 0xa7, 0x4b, 0xf0, 0xac, 0xf0, 0x63, 0xa1, 0x14, 0x86, 0xac, 0x0d, 0xba,
+	0x08, 0x4d, 0xcd, 0xd6, 0xba, 0x4d, 0x4f, 0x17, 0x21, 0x7b, 0x02, 0x07, 0x69, 0x26, 0x67, 0x22,
+	0xc4, 0x6c, 0x2c, 0x42, 0x53, 0xb7, 0xb5, 0x6e, 0xc3, 0x83, 0x15, 0x34, 0x0a, 0xd9, 0x63, 0x00,
+	0x91, 0xe4, 0x45, 0x56, 0x9e, 0xd7, 0xe9, 0xbc, 0x59, 0x21, 0xa3, 0x90, 0x1d, 0x83, 0x11, 0x63,
+	0xec, 0x63, 0x66, 0x36, 0xa8, 0x66, 0xb5, 0x63, 0xcf, 0xa1, 0x5e, 0xe4, 0x68, 0xee, 0xd9, 0x5a,
+	0xb7, 0xfd, 0xc2, 0x72, 0xb7, 0xb9, 0x70, 0xe9, 0x6a, 0x9f, 0x72, 0xf4, 0x96, 0x54, 0x76, 0x04,
+	0x7b, 0x91, 0x48, 0x30, 0x37, 0x0d, 0x5b, 0xeb, 0xb6, 0xbc, 0x72, 0xc3, 0x3a, 0x70, 0xa8, 0xa4,
+	0xe2, 0xd1, 0xd8, 0x17, 0x51, 0x84, 0xa1, 0xb9, 0x4f, 0x5d, 0x0e, 0x08, 0x1b, 0x12, 0xc4, 0x5e,
+	0x83, 0x91, 0x2b, 0xae, 0x8a, 0xdc, 0xbc, 0x47, 0xdd, 0x3a, 0x37, 0x74, 0x3b, 0x23, 0xa2, 0x57,
+	0x09, 0xd8, 0x1b, 0xd8, 0x97, 0x85, 0x0a, 0x64, 0x8c, 0x66, 0x93, 0xb4, 0xce, 0x0d, 0xda, 0x0f,
+	0x25, 0xd3, 0x5b, 0x49, 0x9c, 0xbf, 0x1a, 0x3c, 0xdc, 0xc8, 0x98, 0x4a, 0x9e, 0x4e, 0x79, 0x72,
+	0xbe, 0x25, 0xe7, 0x57, 0xd0, 0x98, 0x64, 0x32, 0xa6, 0x80, 0x6f, 0x75, 0x45, 0xa2, 0xb3, 0x3e,
+	0xe8, 0x4a, 0x52, 0xea, 0xb7, 0x12, 0xe9, 0x4a, 0x6e, 0x7a, 0x6a, 0xec, 0xec, 0x69, 0x39, 0xcf,
+	0x0c, 0x79, 0x2e, 0x13, 0x1a, 0x5d, 0xd3, 0xab, 0x76, 0xce, 0x1f, 0x0d, 0xd8, 0xda, 0xab, 0x87,
+	0x33, 0x81, 0x5f, 0xb6, 0xd8, 0x3c, 0x01, 0x83, 0x07, 0x4a, 0xc8, 0xa4, 0x32, 0x7a, 0x4d, 0xef,
+	0x52, 0x3f, 0x20, 0xa6, 0x57, 0x29, 0x36, 0xe6, 0x58, 0xdf, 0x75, 0x8e, 0xcf, 0xa0, 0x9d, 0xf2,
+	0x0b, 0xee, 0x47, 0x38, 0xf6, 0x71, 0x22, 0x33, 0xac, 0x5e, 0x63, 0xab, 0x42, 0x87, 0x04, 0xb2,
+	0xa7, 0xb0, 0x02, 0xc6, 0x7c, 0xa2, 0x30, 0xab, 0x3c, 0x1e, 0x56, 0xe0, 0x60, 0x89, 0x39, 0x1f,
+	0xe1, 0x3e, 0x19, 0x1d, 0xa4, 0x29, 0xf2, 0xe8, 0xbd, 0x88, 0xb6, 0xd8, 0x3c, 0x06, 0x83, 0xd3,
+	0x31, 0xd9, 0x6c, 0x79, 0xd5, 0x6e, 0xfd, 0x86, 0xeb, 0x76, 0xfd, 0xff, 0x1b, 0x76, 0xbe, 0xaf,
+	0xb2, 0x2b, 0x4b, 0xbe, 0xc5, 0x40, 0x84, 0x3b, 0x14, 0x3d, 0xb9, 0x92, 0xcb, 0x35, 0x99, 0x96,
+	0xc5, 0xef, 0x2e, 0x98, 0xe1, 0xe8, 0xc7, 0xdc, 0xd2, 0x2e, 0xe7, 0x96, 0xf6, 0x6b, 0x6e, 0x69,
+	0xdf, 0x16, 0x56, 0xed, 0x72, 0x61, 0xd5, 0x7e, 0x2e, 0xac, 0xda, 0xe7, 0xde, 0xb9, 0x50, 0xd3,
+	0xc2, 0x77, 0x03, 0x19, 0xf7, 0xae, 0xfe, 0x4c, 0xe5, 0xf2, 0xeb, 0xea, 0x9b, 0x52, 0x17, 0x29,
+	0xe6, 0xbe, 0x41, 0x9f, 0xd4, 0xcb, 0x7f, 0x01, 0x00, 0x00, 0xff, 0xff, 0xa9, 0xec, 0x65, 0x56,
+	0x01, 0x05, 0x00, 0x00,
 }
 
 func (m *EventClaimSubmitted) Marshal() (dAtA []byte, err error) {
@@ -371,6 +599,167 @@ func (m *EventClaimStatusChanged) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	return len(dAtA) - i, nil
 }
 
+func (m *EventClaimReviewed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventClaimReviewed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventClaimReviewed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PayableAfter) > 0 {
+		i -= len(m.PayableAfter)
+		copy(dAtA[i:], m.PayableAfter)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.PayableAfter)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.PayableBefore) > 0 {
+		i -= len(m.PayableBefore)
+		copy(dAtA[i:], m.PayableBefore)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.PayableBefore)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Status != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Action != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Action))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Id) > 0 {
+		i -= len(m.Id)
+		copy(dAtA[i:], m.Id)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Id)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventAppealFiled) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventAppealFiled) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventAppealFiled) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Lines) > 0 {
+		dAtA2 := make([]byte, len(m.Lines)*10)
+		var j1 int
+		for _, num := range m.Lines {
+			for num >= 1<<7 {
+				dAtA2[j1] = uint8(uint64(num)&0x7f | 0x80)
+				num >>= 7
+				j1++
+			}
+			dAtA2[j1] = uint8(num)
+			j1++
+		}
+		i -= j1
+		copy(dAtA[i:], dAtA2[:j1])
+		i = encodeVarintEvents(dAtA, i, uint64(j1))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Appeal != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Appeal))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Id) > 0 {
+		i -= len(m.Id)
+		copy(dAtA[i:], m.Id)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Id)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventAppealDecided) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventAppealDecided) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventAppealDecided) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.PayableAfter) > 0 {
+		i -= len(m.PayableAfter)
+		copy(dAtA[i:], m.PayableAfter)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.PayableAfter)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.PayableBefore) > 0 {
+		i -= len(m.PayableBefore)
+		copy(dAtA[i:], m.PayableBefore)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.PayableBefore)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Status != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Appeal != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Appeal))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Id) > 0 {
+		i -= len(m.Id)
+		copy(dAtA[i:], m.Id)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Id)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -441,6 +830,83 @@ func (m *EventClaimStatusChanged) Size() (n int) {
 		n += 1 + sovEvents(uint64(m.Outcome))
 	}
 	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventClaimReviewed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Id)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Action != 0 {
+		n += 1 + sovEvents(uint64(m.Action))
+	}
+	if m.Status != 0 {
+		n += 1 + sovEvents(uint64(m.Status))
+	}
+	l = len(m.PayableBefore)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.PayableAfter)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventAppealFiled) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Id)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Appeal != 0 {
+		n += 1 + sovEvents(uint64(m.Appeal))
+	}
+	if len(m.Lines) > 0 {
+		l = 0
+		for _, e := range m.Lines {
+			l += sovEvents(uint64(e))
+		}
+		n += 1 + sovEvents(uint64(l)) + l
+	}
+	return n
+}
+
+func (m *EventAppealDecided) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Id)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Appeal != 0 {
+		n += 1 + sovEvents(uint64(m.Appeal))
+	}
+	if m.Status != 0 {
+		n += 1 + sovEvents(uint64(m.Status))
+	}
+	l = len(m.PayableBefore)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.PayableAfter)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
@@ -862,6 +1328,551 @@ func (m *EventClaimStatusChanged) Unmarshal(dAtA []byte) error {
 				return io.ErrUnexpectedEOF
 			}
 			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventClaimReviewed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventClaimReviewed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventClaimReviewed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Id = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Action", wireType)
+			}
+			m.Action = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Action |= ReviewAction(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ClaimStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PayableBefore", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PayableBefore = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PayableAfter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PayableAfter = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventAppealFiled) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventAppealFiled: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventAppealFiled: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Id = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Appeal", wireType)
+			}
+			m.Appeal = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Appeal |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType == 0 {
+				var v uint32
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowEvents
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				m.Lines = append(m.Lines, v)
+			} else if wireType == 2 {
+				var packedLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowEvents
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					packedLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if packedLen < 0 {
+					return ErrInvalidLengthEvents
+				}
+				postIndex := iNdEx + packedLen
+				if postIndex < 0 {
+					return ErrInvalidLengthEvents
+				}
+				if postIndex > l {
+					return io.ErrUnexpectedEOF
+				}
+				var elementCount int
+				var count int
+				for _, integer := range dAtA[iNdEx:postIndex] {
+					if integer < 128 {
+						count++
+					}
+				}
+				elementCount = count
+				if elementCount != 0 && len(m.Lines) == 0 {
+					m.Lines = make([]uint32, 0, elementCount)
+				}
+				for iNdEx < postIndex {
+					var v uint32
+					for shift := uint(0); ; shift += 7 {
+						if shift >= 64 {
+							return ErrIntOverflowEvents
+						}
+						if iNdEx >= l {
+							return io.ErrUnexpectedEOF
+						}
+						b := dAtA[iNdEx]
+						iNdEx++
+						v |= uint32(b&0x7F) << shift
+						if b < 0x80 {
+							break
+						}
+					}
+					m.Lines = append(m.Lines, v)
+				}
+			} else {
+				return fmt.Errorf("proto: wrong wireType = %d for field Lines", wireType)
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventAppealDecided) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventAppealDecided: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventAppealDecided: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Id = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Appeal", wireType)
+			}
+			m.Appeal = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Appeal |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= AppealStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PayableBefore", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PayableBefore = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PayableAfter", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.PayableAfter = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

@@ -5,7 +5,9 @@ package types
 
 import (
 	context "context"
+	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
+	types1 "github.com/claimchain/claimchain/x/membership/types"
 	_ "github.com/cosmos/cosmos-proto"
 	types "github.com/cosmos/cosmos-sdk/types"
 	_ "github.com/cosmos/cosmos-sdk/types/msgservice"
@@ -373,64 +375,545 @@ func (m *MsgVoidClaimResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgVoidClaimResponse proto.InternalMessageInfo
 
+// LineReview is a reviewer's change to one line.
+type LineReview struct {
+	Sequence uint32 `protobuf:"varint,1,opt,name=sequence,proto3" json:"sequence,omitempty"`
+	// The line's new payable amount, in the claim's currency minor units: 0
+	// denies the line; otherwise it must be below the line's current payable.
+	Payable cosmossdk_io_math.Int `protobuf:"bytes,2,opt,name=payable,proto3,customtype=cosmossdk.io/math.Int" json:"payable"`
+}
+
+func (m *LineReview) Reset()         { *m = LineReview{} }
+func (m *LineReview) String() string { return proto.CompactTextString(m) }
+func (*LineReview) ProtoMessage()    {}
+func (*LineReview) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{5}
+}
+func (m *LineReview) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *LineReview) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_LineReview.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *LineReview) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_LineReview.Merge(m, src)
+}
+func (m *LineReview) XXX_Size() int {
+	return m.Size()
+}
+func (m *LineReview) XXX_DiscardUnknown() {
+	xxx_messageInfo_LineReview.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_LineReview proto.InternalMessageInfo
+
+func (m *LineReview) GetSequence() uint32 {
+	if m != nil {
+		return m.Sequence
+	}
+	return 0
+}
+
+type MsgReviewClaim struct {
+	Insurer string       `protobuf:"bytes,1,opt,name=insurer,proto3" json:"insurer,omitempty"`
+	ClaimId string       `protobuf:"bytes,2,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
+	Action  ReviewAction `protobuf:"varint,3,opt,name=action,proto3,enum=claimchain.claims.v1.ReviewAction" json:"action,omitempty"`
+	// ADJUST only: the lines changed.
+	Lines []LineReview `protobuf:"bytes,4,rep,name=lines,proto3" json:"lines"`
+	// ADJUST and DENY: the X12 group code (CO, PI, OA; PR is refused: a
+	// reviewer does not shift cost to the patient) and CARC of the change, and
+	// optionally a RARC.
+	Group string `protobuf:"bytes,5,opt,name=group,proto3" json:"group,omitempty"`
+	Carc  string `protobuf:"bytes,6,opt,name=carc,proto3" json:"carc,omitempty"`
+	Rarc  string `protobuf:"bytes,7,opt,name=rarc,proto3" json:"rarc,omitempty"`
+	// Hash of the reviewer's notes, kept off chain.
+	NotesHash types1.ContentHash `protobuf:"bytes,8,opt,name=notes_hash,json=notesHash,proto3" json:"notes_hash"`
+}
+
+func (m *MsgReviewClaim) Reset()         { *m = MsgReviewClaim{} }
+func (m *MsgReviewClaim) String() string { return proto.CompactTextString(m) }
+func (*MsgReviewClaim) ProtoMessage()    {}
+func (*MsgReviewClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{6}
+}
+func (m *MsgReviewClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgReviewClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgReviewClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgReviewClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgReviewClaim.Merge(m, src)
+}
+func (m *MsgReviewClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgReviewClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgReviewClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgReviewClaim proto.InternalMessageInfo
+
+func (m *MsgReviewClaim) GetInsurer() string {
+	if m != nil {
+		return m.Insurer
+	}
+	return ""
+}
+
+func (m *MsgReviewClaim) GetClaimId() string {
+	if m != nil {
+		return m.ClaimId
+	}
+	return ""
+}
+
+func (m *MsgReviewClaim) GetAction() ReviewAction {
+	if m != nil {
+		return m.Action
+	}
+	return REVIEW_ACTION_UNSPECIFIED
+}
+
+func (m *MsgReviewClaim) GetLines() []LineReview {
+	if m != nil {
+		return m.Lines
+	}
+	return nil
+}
+
+func (m *MsgReviewClaim) GetGroup() string {
+	if m != nil {
+		return m.Group
+	}
+	return ""
+}
+
+func (m *MsgReviewClaim) GetCarc() string {
+	if m != nil {
+		return m.Carc
+	}
+	return ""
+}
+
+func (m *MsgReviewClaim) GetRarc() string {
+	if m != nil {
+		return m.Rarc
+	}
+	return ""
+}
+
+func (m *MsgReviewClaim) GetNotesHash() types1.ContentHash {
+	if m != nil {
+		return m.NotesHash
+	}
+	return types1.ContentHash{}
+}
+
+type MsgReviewClaimResponse struct {
+	Status ClaimStatus `protobuf:"varint,1,opt,name=status,proto3,enum=claimchain.claims.v1.ClaimStatus" json:"status,omitempty"`
+	// The claim's payable amount after the review.
+	Payable types.Coin `protobuf:"bytes,2,opt,name=payable,proto3" json:"payable"`
+}
+
+func (m *MsgReviewClaimResponse) Reset()         { *m = MsgReviewClaimResponse{} }
+func (m *MsgReviewClaimResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgReviewClaimResponse) ProtoMessage()    {}
+func (*MsgReviewClaimResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{7}
+}
+func (m *MsgReviewClaimResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgReviewClaimResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgReviewClaimResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgReviewClaimResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgReviewClaimResponse.Merge(m, src)
+}
+func (m *MsgReviewClaimResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgReviewClaimResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgReviewClaimResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgReviewClaimResponse proto.InternalMessageInfo
+
+func (m *MsgReviewClaimResponse) GetStatus() ClaimStatus {
+	if m != nil {
+		return m.Status
+	}
+	return CLAIM_STATUS_UNSPECIFIED
+}
+
+func (m *MsgReviewClaimResponse) GetPayable() types.Coin {
+	if m != nil {
+		return m.Payable
+	}
+	return types.Coin{}
+}
+
+type MsgAppealClaim struct {
+	Provider string `protobuf:"bytes,1,opt,name=provider,proto3" json:"provider,omitempty"`
+	ClaimId  string `protobuf:"bytes,2,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
+	// Sequences of denied lines.
+	Lines      []uint32           `protobuf:"varint,3,rep,packed,name=lines,proto3" json:"lines,omitempty"`
+	ReasonHash types1.ContentHash `protobuf:"bytes,4,opt,name=reason_hash,json=reasonHash,proto3" json:"reason_hash"`
+}
+
+func (m *MsgAppealClaim) Reset()         { *m = MsgAppealClaim{} }
+func (m *MsgAppealClaim) String() string { return proto.CompactTextString(m) }
+func (*MsgAppealClaim) ProtoMessage()    {}
+func (*MsgAppealClaim) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{8}
+}
+func (m *MsgAppealClaim) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAppealClaim) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAppealClaim.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAppealClaim) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAppealClaim.Merge(m, src)
+}
+func (m *MsgAppealClaim) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAppealClaim) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAppealClaim.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAppealClaim proto.InternalMessageInfo
+
+func (m *MsgAppealClaim) GetProvider() string {
+	if m != nil {
+		return m.Provider
+	}
+	return ""
+}
+
+func (m *MsgAppealClaim) GetClaimId() string {
+	if m != nil {
+		return m.ClaimId
+	}
+	return ""
+}
+
+func (m *MsgAppealClaim) GetLines() []uint32 {
+	if m != nil {
+		return m.Lines
+	}
+	return nil
+}
+
+func (m *MsgAppealClaim) GetReasonHash() types1.ContentHash {
+	if m != nil {
+		return m.ReasonHash
+	}
+	return types1.ContentHash{}
+}
+
+type MsgAppealClaimResponse struct {
+	Number uint32 `protobuf:"varint,1,opt,name=number,proto3" json:"number,omitempty"`
+}
+
+func (m *MsgAppealClaimResponse) Reset()         { *m = MsgAppealClaimResponse{} }
+func (m *MsgAppealClaimResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgAppealClaimResponse) ProtoMessage()    {}
+func (*MsgAppealClaimResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{9}
+}
+func (m *MsgAppealClaimResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgAppealClaimResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgAppealClaimResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgAppealClaimResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgAppealClaimResponse.Merge(m, src)
+}
+func (m *MsgAppealClaimResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgAppealClaimResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgAppealClaimResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgAppealClaimResponse proto.InternalMessageInfo
+
+func (m *MsgAppealClaimResponse) GetNumber() uint32 {
+	if m != nil {
+		return m.Number
+	}
+	return 0
+}
+
+type MsgDecideAppeal struct {
+	Insurer string `protobuf:"bytes,1,opt,name=insurer,proto3" json:"insurer,omitempty"`
+	ClaimId string `protobuf:"bytes,2,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
+	Appeal  uint32 `protobuf:"varint,3,opt,name=appeal,proto3" json:"appeal,omitempty"`
+	// true: the denial is reversed; false: it stands.
+	Overturn  bool               `protobuf:"varint,4,opt,name=overturn,proto3" json:"overturn,omitempty"`
+	NotesHash types1.ContentHash `protobuf:"bytes,5,opt,name=notes_hash,json=notesHash,proto3" json:"notes_hash"`
+}
+
+func (m *MsgDecideAppeal) Reset()         { *m = MsgDecideAppeal{} }
+func (m *MsgDecideAppeal) String() string { return proto.CompactTextString(m) }
+func (*MsgDecideAppeal) ProtoMessage()    {}
+func (*MsgDecideAppeal) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{10}
+}
+func (m *MsgDecideAppeal) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDecideAppeal) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDecideAppeal.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDecideAppeal) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDecideAppeal.Merge(m, src)
+}
+func (m *MsgDecideAppeal) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDecideAppeal) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDecideAppeal.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDecideAppeal proto.InternalMessageInfo
+
+func (m *MsgDecideAppeal) GetInsurer() string {
+	if m != nil {
+		return m.Insurer
+	}
+	return ""
+}
+
+func (m *MsgDecideAppeal) GetClaimId() string {
+	if m != nil {
+		return m.ClaimId
+	}
+	return ""
+}
+
+func (m *MsgDecideAppeal) GetAppeal() uint32 {
+	if m != nil {
+		return m.Appeal
+	}
+	return 0
+}
+
+func (m *MsgDecideAppeal) GetOverturn() bool {
+	if m != nil {
+		return m.Overturn
+	}
+	return false
+}
+
+func (m *MsgDecideAppeal) GetNotesHash() types1.ContentHash {
+	if m != nil {
+		return m.NotesHash
+	}
+	return types1.ContentHash{}
+}
+
+type MsgDecideAppealResponse struct {
+	Status  ClaimStatus `protobuf:"varint,1,opt,name=status,proto3,enum=claimchain.claims.v1.ClaimStatus" json:"status,omitempty"`
+	Payable types.Coin  `protobuf:"bytes,2,opt,name=payable,proto3" json:"payable"`
+}
+
+func (m *MsgDecideAppealResponse) Reset()         { *m = MsgDecideAppealResponse{} }
+func (m *MsgDecideAppealResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgDecideAppealResponse) ProtoMessage()    {}
+func (*MsgDecideAppealResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_a300e5f3bcd6c3cd, []int{11}
+}
+func (m *MsgDecideAppealResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgDecideAppealResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgDecideAppealResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgDecideAppealResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgDecideAppealResponse.Merge(m, src)
+}
+func (m *MsgDecideAppealResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgDecideAppealResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgDecideAppealResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgDecideAppealResponse proto.InternalMessageInfo
+
+func (m *MsgDecideAppealResponse) GetStatus() ClaimStatus {
+	if m != nil {
+		return m.Status
+	}
+	return CLAIM_STATUS_UNSPECIFIED
+}
+
+func (m *MsgDecideAppealResponse) GetPayable() types.Coin {
+	if m != nil {
+		return m.Payable
+	}
+	return types.Coin{}
+}
+
 func init() {
 	proto.RegisterType((*SubmittedLine)(nil), "claimchain.claims.v1.SubmittedLine")
 	proto.RegisterType((*MsgSubmitClaim)(nil), "claimchain.claims.v1.MsgSubmitClaim")
 	proto.RegisterType((*MsgSubmitClaimResponse)(nil), "claimchain.claims.v1.MsgSubmitClaimResponse")
 	proto.RegisterType((*MsgVoidClaim)(nil), "claimchain.claims.v1.MsgVoidClaim")
 	proto.RegisterType((*MsgVoidClaimResponse)(nil), "claimchain.claims.v1.MsgVoidClaimResponse")
+	proto.RegisterType((*LineReview)(nil), "claimchain.claims.v1.LineReview")
+	proto.RegisterType((*MsgReviewClaim)(nil), "claimchain.claims.v1.MsgReviewClaim")
+	proto.RegisterType((*MsgReviewClaimResponse)(nil), "claimchain.claims.v1.MsgReviewClaimResponse")
+	proto.RegisterType((*MsgAppealClaim)(nil), "claimchain.claims.v1.MsgAppealClaim")
+	proto.RegisterType((*MsgAppealClaimResponse)(nil), "claimchain.claims.v1.MsgAppealClaimResponse")
+	proto.RegisterType((*MsgDecideAppeal)(nil), "claimchain.claims.v1.MsgDecideAppeal")
+	proto.RegisterType((*MsgDecideAppealResponse)(nil), "claimchain.claims.v1.MsgDecideAppealResponse")
 }
 
 func init() { proto.RegisterFile("claimchain/claims/v1/tx.proto", fileDescriptor_a300e5f3bcd6c3cd) }
 
 var fileDescriptor_a300e5f3bcd6c3cd = []byte{
-	// 730 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xa4, 0x94, 0xcf, 0x4f, 0x13, 0x41,
-	0x14, 0xc7, 0xbb, 0xfd, 0x05, 0x9d, 0x42, 0xd1, 0x49, 0x83, 0x4b, 0x23, 0x4b, 0x59, 0x35, 0xd6,
-	0x46, 0x77, 0x6d, 0xe5, 0x22, 0xe1, 0x22, 0x70, 0x69, 0x22, 0x31, 0x59, 0xa2, 0x07, 0x3d, 0x34,
-	0xdb, 0x9d, 0x61, 0x99, 0xa4, 0xbb, 0xd3, 0xec, 0xcc, 0x36, 0x78, 0x33, 0x1e, 0x3d, 0xf9, 0x2f,
-	0x78, 0x33, 0xe1, 0xc2, 0xc1, 0x3f, 0x82, 0x83, 0x07, 0x62, 0x3c, 0x78, 0x32, 0x06, 0x0e, 0xfc,
-	0x1b, 0x66, 0x66, 0xa7, 0x65, 0x8b, 0x05, 0x4d, 0xbc, 0x90, 0x79, 0xdf, 0xf7, 0x7d, 0x6f, 0x86,
-	0xcf, 0x7b, 0x5d, 0xb0, 0xec, 0xf5, 0x5d, 0x12, 0x78, 0xfb, 0x2e, 0x09, 0x6d, 0x79, 0x64, 0xf6,
-	0xb0, 0x65, 0xf3, 0x03, 0x6b, 0x10, 0x51, 0x4e, 0x61, 0xf5, 0x22, 0x6d, 0x25, 0x69, 0x6b, 0xd8,
-	0xaa, 0xdd, 0x74, 0x03, 0x12, 0x52, 0x5b, 0xfe, 0x4d, 0x8c, 0x35, 0xc3, 0xa3, 0x2c, 0xa0, 0xcc,
-	0xee, 0xb9, 0x0c, 0xdb, 0xc3, 0x56, 0x0f, 0x73, 0xb7, 0x65, 0x7b, 0x94, 0x84, 0x2a, 0x7f, 0x4b,
-	0xe5, 0x03, 0xe6, 0x8b, 0x0b, 0x02, 0xe6, 0xab, 0xc4, 0x52, 0x92, 0xe8, 0xca, 0xc8, 0x4e, 0x02,
-	0x95, 0xaa, 0xfa, 0xd4, 0xa7, 0x89, 0x2e, 0x4e, 0x4a, 0xad, 0x4f, 0x7d, 0xb1, 0x3c, 0x25, 0x0e,
-	0xf3, 0x30, 0x0b, 0xe6, 0x77, 0xe3, 0x5e, 0x40, 0x38, 0xc7, 0xe8, 0x39, 0x09, 0x31, 0xbc, 0x07,
-	0x2a, 0x2e, 0xe7, 0x98, 0x71, 0x97, 0x13, 0x1a, 0x76, 0x09, 0xd2, 0xb5, 0xba, 0xd6, 0x28, 0x39,
-	0xf3, 0x29, 0xb5, 0x83, 0xe0, 0x03, 0x70, 0x23, 0x6d, 0xeb, 0x93, 0x10, 0xeb, 0xd9, 0xba, 0xd6,
-	0x98, 0x77, 0x16, 0x52, 0xba, 0xec, 0x08, 0x41, 0xde, 0xa3, 0x08, 0xeb, 0x39, 0xd9, 0x47, 0x9e,
-	0xe1, 0x6d, 0x50, 0x0a, 0x28, 0x22, 0x7b, 0x04, 0x47, 0x4c, 0xcf, 0xd7, 0x73, 0x8d, 0x92, 0x73,
-	0x21, 0xc0, 0x2a, 0x28, 0xc4, 0x21, 0xe1, 0x4c, 0x2f, 0xc8, 0x8e, 0x49, 0x00, 0x57, 0xc1, 0x1c,
-	0xc3, 0xd1, 0x90, 0x78, 0xb8, 0x8b, 0x5c, 0x8e, 0xf5, 0xa2, 0xec, 0x57, 0x56, 0xda, 0xb6, 0xcb,
-	0x31, 0xdc, 0x00, 0xc5, 0x1e, 0xe9, 0xf7, 0x31, 0xd2, 0x67, 0xea, 0x5a, 0xa3, 0xdc, 0x5e, 0xb2,
-	0x14, 0x25, 0xc1, 0xda, 0x52, 0xac, 0xad, 0x2d, 0x4a, 0xc2, 0xcd, 0xd2, 0xf1, 0xcf, 0x95, 0xcc,
-	0xe7, 0xf3, 0xa3, 0xa6, 0xe6, 0xa8, 0x1a, 0xb8, 0x02, 0xca, 0x83, 0x08, 0xbb, 0x31, 0xdf, 0xef,
-	0x46, 0x78, 0x4f, 0x9f, 0x95, 0xfd, 0x81, 0x92, 0x1c, 0xbc, 0x67, 0x7e, 0xcf, 0x82, 0xca, 0x0e,
-	0xf3, 0x13, 0x60, 0x5b, 0x02, 0x23, 0x5c, 0x03, 0xb3, 0x83, 0x88, 0x0e, 0x09, 0xc2, 0x51, 0x02,
-	0x6a, 0x53, 0xff, 0xf6, 0xe5, 0x51, 0x55, 0x5d, 0xfb, 0x0c, 0xa1, 0x08, 0x33, 0xb6, 0xcb, 0x23,
-	0x12, 0xfa, 0xce, 0xd8, 0x09, 0x97, 0x01, 0x20, 0x21, 0x8b, 0x23, 0x1c, 0x09, 0xc0, 0x82, 0x5b,
-	0xde, 0x29, 0x29, 0xa5, 0x83, 0xe0, 0x63, 0x90, 0x8b, 0x59, 0x02, 0xac, 0xd2, 0x36, 0xac, 0x69,
-	0x8b, 0x65, 0xc9, 0xeb, 0x5f, 0x32, 0xec, 0x08, 0x2b, 0x5c, 0x04, 0xc5, 0x00, 0x07, 0x3d, 0x1c,
-	0xe9, 0x79, 0xf9, 0x6a, 0x15, 0xc1, 0xfb, 0x60, 0x01, 0x11, 0xd7, 0x0f, 0x29, 0x23, 0xac, 0x2b,
-	0xc8, 0x0b, 0xa6, 0x82, 0x76, 0x65, 0x2c, 0x6f, 0x09, 0x15, 0x6e, 0x83, 0x82, 0x98, 0x21, 0xd3,
-	0x8b, 0xf5, 0x5c, 0xa3, 0xdc, 0xbe, 0x33, 0xfd, 0xd2, 0x89, 0x55, 0x49, 0x23, 0x4c, 0x8a, 0xd7,
-	0xd7, 0xde, 0x9f, 0x1f, 0x35, 0xc7, 0xff, 0xe6, 0x87, 0xf3, 0xa3, 0xa6, 0x99, 0x5a, 0xc1, 0x83,
-	0xd1, 0x12, 0x4e, 0x32, 0x34, 0x3f, 0x69, 0x60, 0x71, 0x52, 0x72, 0x30, 0x1b, 0xd0, 0x90, 0x61,
-	0x58, 0x01, 0xd9, 0xf1, 0x06, 0x66, 0x09, 0x82, 0x4f, 0x41, 0x51, 0xac, 0x56, 0xcc, 0x24, 0xb4,
-	0x4a, 0x7b, 0xf5, 0x1a, 0x38, 0xbb, 0xd2, 0xe8, 0xa8, 0x02, 0xb8, 0x01, 0x66, 0x68, 0xcc, 0x3d,
-	0x1a, 0x8c, 0xc0, 0x9a, 0xd7, 0xd4, 0xbe, 0x48, 0x9c, 0xce, 0xa8, 0xc4, 0x3c, 0xd4, 0xc0, 0xdc,
-	0x0e, 0xf3, 0x5f, 0x51, 0x82, 0xfe, 0x67, 0xf0, 0x4b, 0x60, 0x56, 0xde, 0x34, 0x1a, 0x7b, 0xc9,
-	0x99, 0x91, 0x71, 0x07, 0x89, 0x11, 0x46, 0xd8, 0x65, 0x34, 0x54, 0x3f, 0x14, 0x15, 0xad, 0xb7,
-	0xff, 0x60, 0x5a, 0xbf, 0x82, 0xe9, 0xf8, 0x71, 0xe6, 0x22, 0xa8, 0xa6, 0xe3, 0x11, 0xce, 0xf6,
-	0x57, 0x0d, 0xe4, 0x76, 0x98, 0x0f, 0x5d, 0x50, 0x4e, 0x2f, 0xf1, 0xdd, 0xe9, 0x24, 0x26, 0x67,
-	0x52, 0x7b, 0xf8, 0x2f, 0xae, 0xf1, 0xe4, 0xde, 0x80, 0xd2, 0x05, 0x2c, 0xf3, 0xca, 0xd2, 0xb1,
-	0xa7, 0xd6, 0xfc, 0xbb, 0x67, 0xd4, 0xbc, 0x56, 0x78, 0x27, 0xb6, 0x6e, 0xb3, 0x73, 0x7c, 0x6a,
-	0x68, 0x27, 0xa7, 0x86, 0xf6, 0xeb, 0xd4, 0xd0, 0x3e, 0x9e, 0x19, 0x99, 0x93, 0x33, 0x23, 0xf3,
-	0xe3, 0xcc, 0xc8, 0xbc, 0xb6, 0x7d, 0xc2, 0xf7, 0xe3, 0x9e, 0xe5, 0xd1, 0xc0, 0xbe, 0xfc, 0x11,
-	0xbc, 0x04, 0x8e, 0xbf, 0x1d, 0x60, 0xd6, 0x2b, 0xca, 0xef, 0xe1, 0x93, 0xdf, 0x01, 0x00, 0x00,
-	0xff, 0xff, 0x52, 0x2b, 0x58, 0xac, 0xe5, 0x05, 0x00, 0x00,
+	// 1148 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xcc, 0x56, 0xcf, 0x6f, 0x1b, 0xc5,
+	0x17, 0xcf, 0xda, 0x8e, 0x1d, 0x3f, 0x37, 0xee, 0xf7, 0x3b, 0x32, 0xa9, 0x6b, 0x51, 0xd7, 0xdd,
+	0x52, 0x91, 0x06, 0x62, 0x37, 0x6e, 0x2e, 0x44, 0x15, 0x52, 0x7e, 0x20, 0x61, 0x89, 0xa8, 0x62,
+	0x23, 0x38, 0xc0, 0xc1, 0x1a, 0xef, 0x4e, 0xd6, 0x23, 0xbc, 0x3b, 0x66, 0x67, 0xd6, 0xb4, 0xb7,
+	0x8a, 0x23, 0x27, 0x24, 0xb8, 0x71, 0x82, 0x13, 0x52, 0x2f, 0x39, 0xf4, 0x8f, 0xe8, 0xb1, 0xaa,
+	0x38, 0x20, 0x0e, 0x15, 0x4a, 0x0e, 0xf9, 0x17, 0x38, 0xa2, 0xf9, 0xe1, 0xcd, 0x3a, 0xb5, 0xdd,
+	0x40, 0x41, 0xe2, 0x62, 0xcd, 0x7b, 0xf3, 0x79, 0xf3, 0x66, 0x3e, 0xef, 0xf3, 0x9e, 0x17, 0xae,
+	0xb9, 0x03, 0x4c, 0x03, 0xb7, 0x8f, 0x69, 0xd8, 0x52, 0x4b, 0xde, 0x1a, 0x6d, 0xb4, 0xc4, 0x83,
+	0xe6, 0x30, 0x62, 0x82, 0xa1, 0xca, 0xd9, 0x76, 0x53, 0x6f, 0x37, 0x47, 0x1b, 0xb5, 0xff, 0xe3,
+	0x80, 0x86, 0xac, 0xa5, 0x7e, 0x35, 0xb0, 0x56, 0x77, 0x19, 0x0f, 0x18, 0x6f, 0xf5, 0x30, 0x27,
+	0xad, 0xd1, 0x46, 0x8f, 0x08, 0xbc, 0xd1, 0x72, 0x19, 0x0d, 0xcd, 0xfe, 0x15, 0xb3, 0x1f, 0x70,
+	0x5f, 0x26, 0x08, 0xb8, 0x6f, 0x36, 0xae, 0xea, 0x8d, 0xae, 0xb2, 0x5a, 0xda, 0x30, 0x5b, 0x15,
+	0x9f, 0xf9, 0x4c, 0xfb, 0xe5, 0xca, 0x78, 0x1b, 0x53, 0x6f, 0xac, 0x56, 0x06, 0x71, 0x3b, 0x85,
+	0x08, 0x48, 0xd0, 0x23, 0x11, 0xef, 0xd3, 0xa1, 0x4a, 0x9b, 0x58, 0x1a, 0x6a, 0x3f, 0xce, 0xc0,
+	0xf2, 0x41, 0xdc, 0x0b, 0xa8, 0x10, 0xc4, 0xfb, 0x88, 0x86, 0x04, 0xdd, 0x82, 0x32, 0x16, 0x82,
+	0x70, 0x81, 0x05, 0x65, 0x61, 0x97, 0x7a, 0x55, 0xab, 0x61, 0xad, 0x16, 0x9d, 0xe5, 0x94, 0xb7,
+	0xe3, 0xa1, 0xdb, 0xf0, 0xbf, 0x34, 0x6c, 0x40, 0x43, 0x52, 0xcd, 0x34, 0xac, 0xd5, 0x65, 0xe7,
+	0x72, 0xca, 0xaf, 0x4e, 0x44, 0x90, 0x73, 0x99, 0x47, 0xaa, 0x59, 0x75, 0x8e, 0x5a, 0xa3, 0x37,
+	0xa1, 0x18, 0x30, 0x8f, 0x1e, 0x52, 0x12, 0xf1, 0x6a, 0xae, 0x91, 0x5d, 0x2d, 0x3a, 0x67, 0x0e,
+	0x54, 0x81, 0xc5, 0x38, 0xa4, 0x82, 0x57, 0x17, 0xd5, 0x89, 0xda, 0x40, 0x37, 0xe0, 0x12, 0x27,
+	0xd1, 0x88, 0xba, 0xa4, 0xeb, 0x61, 0x41, 0xaa, 0x79, 0x75, 0x5e, 0xc9, 0xf8, 0xf6, 0xb0, 0x20,
+	0xe8, 0x1e, 0xe4, 0x7b, 0x74, 0x30, 0x20, 0x5e, 0xb5, 0xd0, 0xb0, 0x56, 0x4b, 0xed, 0xab, 0x4d,
+	0x43, 0xa8, 0x2c, 0x4b, 0xd3, 0x94, 0xa5, 0xb9, 0xcb, 0x68, 0xb8, 0x53, 0x7c, 0xfa, 0xe2, 0xfa,
+	0xc2, 0xcf, 0xa7, 0x47, 0x6b, 0x96, 0x63, 0x62, 0xd0, 0x75, 0x28, 0x0d, 0x23, 0x82, 0x63, 0xd1,
+	0xef, 0x46, 0xe4, 0xb0, 0xba, 0xa4, 0xce, 0x07, 0xe3, 0x72, 0xc8, 0xa1, 0xfd, 0x4b, 0x06, 0xca,
+	0xfb, 0xdc, 0xd7, 0x84, 0xed, 0x4a, 0x92, 0xd1, 0x26, 0x2c, 0x0d, 0x23, 0x36, 0xa2, 0x1e, 0x89,
+	0x34, 0x51, 0x3b, 0xd5, 0xe7, 0x4f, 0xd6, 0x2b, 0x26, 0xed, 0xb6, 0xe7, 0x45, 0x84, 0xf3, 0x03,
+	0x11, 0xd1, 0xd0, 0x77, 0x12, 0x24, 0xba, 0x06, 0x40, 0x43, 0x1e, 0x47, 0x24, 0x92, 0x04, 0x4b,
+	0xde, 0x72, 0x4e, 0xd1, 0x78, 0x3a, 0x1e, 0xba, 0x03, 0xd9, 0x98, 0x6b, 0xc2, 0xca, 0xed, 0x7a,
+	0x73, 0x9a, 0x06, 0x9b, 0x2a, 0xfd, 0x27, 0x9c, 0x38, 0x12, 0x8a, 0x56, 0x20, 0xaf, 0x6b, 0x5b,
+	0xcd, 0xa9, 0x5b, 0x1b, 0x0b, 0xbd, 0x0d, 0x97, 0x3d, 0x8a, 0xfd, 0x90, 0x71, 0xca, 0xbb, 0x92,
+	0x79, 0xc9, 0xa9, 0x64, 0xbb, 0x9c, 0xb8, 0x77, 0xa5, 0x17, 0xed, 0xc1, 0xa2, 0xac, 0x21, 0xaf,
+	0xe6, 0x1b, 0xd9, 0xd5, 0x52, 0xfb, 0xe6, 0xf4, 0xa4, 0x13, 0x52, 0x49, 0x53, 0xa8, 0x83, 0xb7,
+	0x36, 0xbf, 0x3e, 0x3d, 0x5a, 0x4b, 0x9e, 0xf9, 0xcd, 0xe9, 0xd1, 0x9a, 0x9d, 0xd2, 0xe2, 0x83,
+	0xb1, 0x5e, 0x27, 0x39, 0xb4, 0x7f, 0xb4, 0x60, 0x65, 0xd2, 0xe5, 0x10, 0x3e, 0x64, 0x21, 0x27,
+	0xa8, 0x0c, 0x99, 0x44, 0x81, 0x19, 0xea, 0xa1, 0xf7, 0x20, 0x2f, 0xa5, 0x15, 0x73, 0x45, 0x5a,
+	0xb9, 0x7d, 0x63, 0x0e, 0x39, 0x07, 0x0a, 0xe8, 0x98, 0x00, 0x74, 0x0f, 0x0a, 0x2c, 0x16, 0x2e,
+	0x0b, 0xc6, 0xc4, 0xda, 0x73, 0x62, 0xef, 0x6b, 0xa4, 0x33, 0x0e, 0xb1, 0x1f, 0x5b, 0x70, 0x69,
+	0x9f, 0xfb, 0x9f, 0x32, 0xea, 0xbd, 0x4e, 0xe1, 0xaf, 0xc2, 0x92, 0xca, 0x34, 0x2e, 0x7b, 0xd1,
+	0x29, 0x28, 0xbb, 0xe3, 0xc9, 0x12, 0x46, 0x04, 0x73, 0x16, 0x9a, 0x46, 0x31, 0xd6, 0x56, 0xfb,
+	0x25, 0x4e, 0x1b, 0x33, 0x38, 0x4d, 0x2e, 0x67, 0xaf, 0x40, 0x25, 0x6d, 0x8f, 0xe9, 0xb4, 0x19,
+	0x80, 0xac, 0x9c, 0x43, 0x46, 0x94, 0x7c, 0x85, 0x6a, 0xb0, 0xc4, 0xc9, 0x97, 0x31, 0x09, 0x5d,
+	0xa2, 0x9e, 0xb0, 0xec, 0x24, 0x36, 0xfa, 0x00, 0x0a, 0x43, 0xfc, 0x10, 0xf7, 0x06, 0xba, 0xad,
+	0x8b, 0x3b, 0xef, 0xc8, 0x62, 0xff, 0xf6, 0xe2, 0xfa, 0x1b, 0xfa, 0x85, 0xdc, 0xfb, 0xa2, 0x49,
+	0x59, 0x2b, 0xc0, 0xa2, 0xdf, 0xec, 0x84, 0xe2, 0xf9, 0x93, 0x75, 0x30, 0x4f, 0xef, 0x84, 0xc2,
+	0x19, 0xc7, 0xda, 0x3f, 0x65, 0x55, 0xc7, 0xe8, 0x84, 0x9a, 0xb8, 0x36, 0x14, 0x8c, 0xd2, 0x5f,
+	0xc9, 0xdb, 0x18, 0x38, 0x8f, 0xb6, 0x2d, 0xc8, 0x63, 0x57, 0xce, 0x9a, 0xf9, 0x55, 0xd5, 0x37,
+	0xd8, 0x56, 0x48, 0xc7, 0x44, 0xa0, 0xed, 0xb1, 0xe8, 0x73, 0x4a, 0xf4, 0x8d, 0xe9, 0xa1, 0x67,
+	0x8c, 0xbd, 0xac, 0x78, 0x39, 0xaa, 0xfc, 0x88, 0xc5, 0x43, 0x35, 0xaa, 0x8a, 0x8e, 0x36, 0xd4,
+	0xc8, 0xc3, 0x91, 0x6b, 0x46, 0x94, 0x5a, 0x4b, 0x5f, 0x24, 0x7d, 0x05, 0xed, 0x93, 0x6b, 0x74,
+	0x1f, 0x20, 0x64, 0x82, 0xf0, 0x6e, 0x1f, 0xf3, 0xbe, 0x1a, 0x38, 0xa5, 0xf6, 0xad, 0xf4, 0x2d,
+	0x52, 0x03, 0x5b, 0x4a, 0x93, 0x85, 0x82, 0x84, 0xe2, 0x43, 0xcc, 0xfb, 0xe9, 0xab, 0x14, 0xd5,
+	0x19, 0xd2, 0xbb, 0x75, 0x57, 0x8a, 0x65, 0x4c, 0xdb, 0xbc, 0xfe, 0x4b, 0x55, 0xc4, 0xfe, 0x4e,
+	0xf7, 0x5f, 0xca, 0x95, 0xf4, 0xdf, 0x59, 0xbf, 0x59, 0x7f, 0xb5, 0xdf, 0xde, 0x9f, 0x54, 0xd0,
+	0x45, 0x87, 0x71, 0x22, 0x9d, 0x47, 0x7a, 0xd8, 0x6e, 0x0f, 0x87, 0x04, 0x0f, 0xfe, 0xa5, 0x9e,
+	0xab, 0x8c, 0x05, 0x90, 0x6d, 0x64, 0xe5, 0x1f, 0x8d, 0xae, 0xe9, 0xc7, 0x50, 0xd2, 0xbd, 0xa7,
+	0xcb, 0x92, 0xfb, 0x9b, 0x65, 0x01, 0x7d, 0x88, 0xaa, 0xcb, 0xc5, 0x07, 0x63, 0xea, 0xbd, 0xf6,
+	0x1d, 0x55, 0x97, 0x94, 0x27, 0xa9, 0xcb, 0x0a, 0xe4, 0xc3, 0x58, 0xcd, 0x7b, 0xdd, 0xb8, 0xc6,
+	0xb2, 0x7f, 0xc8, 0xc0, 0xe5, 0x7d, 0xee, 0xef, 0x11, 0x97, 0x7a, 0x44, 0x07, 0xfe, 0xd3, 0x0d,
+	0xb7, 0x02, 0x79, 0xac, 0x0e, 0x56, 0x0d, 0xb7, 0xec, 0x18, 0x4b, 0x4e, 0x13, 0x36, 0x22, 0x91,
+	0x88, 0xa3, 0x50, 0x51, 0xb6, 0xe4, 0x24, 0xf6, 0x39, 0x9d, 0x2f, 0xbe, 0xbe, 0xce, 0x37, 0xcf,
+	0xeb, 0xfc, 0xe6, 0x0c, 0x3a, 0xd3, 0x4c, 0xd8, 0xdf, 0x5b, 0x70, 0xe5, 0x9c, 0xef, 0x3f, 0xa0,
+	0xf4, 0xf6, 0x1f, 0x59, 0xc8, 0xee, 0x73, 0x1f, 0x61, 0x28, 0xa5, 0x3f, 0x2d, 0xde, 0x9a, 0x7e,
+	0x83, 0xc9, 0x7f, 0xca, 0xda, 0xbb, 0x17, 0x41, 0x25, 0xaf, 0xfc, 0x1c, 0x8a, 0x67, 0x7f, 0x61,
+	0xf6, 0xcc, 0xd0, 0x04, 0x53, 0x5b, 0x7b, 0x35, 0x26, 0x39, 0x1c, 0x43, 0x29, 0x3d, 0xe8, 0x67,
+	0xdf, 0x3f, 0x85, 0x9a, 0x73, 0xff, 0x69, 0xf3, 0x08, 0x43, 0x29, 0x3d, 0x10, 0x66, 0xa7, 0x48,
+	0xa1, 0xe6, 0xa4, 0x98, 0xd6, 0x5a, 0x1e, 0x5c, 0x9a, 0x68, 0x9f, 0x5b, 0x33, 0xa3, 0xd3, 0xb0,
+	0xda, 0xfa, 0x85, 0x60, 0xe3, 0x2c, 0xb5, 0xc5, 0x47, 0x52, 0x03, 0x3b, 0x9d, 0xa7, 0xc7, 0x75,
+	0xeb, 0xd9, 0x71, 0xdd, 0xfa, 0xfd, 0xb8, 0x6e, 0x7d, 0x7b, 0x52, 0x5f, 0x78, 0x76, 0x52, 0x5f,
+	0xf8, 0xf5, 0xa4, 0xbe, 0xf0, 0x59, 0xcb, 0xa7, 0xa2, 0x1f, 0xf7, 0x9a, 0x2e, 0x0b, 0x5a, 0xe7,
+	0xbf, 0xf8, 0xcf, 0xc9, 0x5c, 0x3c, 0x1c, 0x12, 0xde, 0xcb, 0xab, 0x2f, 0xfa, 0xbb, 0x7f, 0x06,
+	0x00, 0x00, 0xff, 0xff, 0x11, 0xcc, 0x6c, 0xa8, 0xd2, 0x0c, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -449,6 +932,12 @@ type MsgClient interface {
 	SubmitClaim(ctx context.Context, in *MsgSubmitClaim, opts ...grpc.CallOption) (*MsgSubmitClaimResponse, error)
 	// VoidClaim withdraws an unpaid claim; signed by the provider that submitted it.
 	VoidClaim(ctx context.Context, in *MsgVoidClaim, opts ...grpc.CallOption) (*MsgVoidClaimResponse, error)
+	// ReviewClaim approves, adjusts or denies a claim; signed by the claim's insurer.
+	ReviewClaim(ctx context.Context, in *MsgReviewClaim, opts ...grpc.CallOption) (*MsgReviewClaimResponse, error)
+	// AppealClaim asks the insurer to reconsider denied lines; signed by the provider that submitted the claim.
+	AppealClaim(ctx context.Context, in *MsgAppealClaim, opts ...grpc.CallOption) (*MsgAppealClaimResponse, error)
+	// DecideAppeal upholds or overturns an open appeal; signed by the claim's insurer.
+	DecideAppeal(ctx context.Context, in *MsgDecideAppeal, opts ...grpc.CallOption) (*MsgDecideAppealResponse, error)
 }
 
 type msgClient struct {
@@ -477,12 +966,45 @@ func (c *msgClient) VoidClaim(ctx context.Context, in *MsgVoidClaim, opts ...grp
 	return out, nil
 }
 
+func (c *msgClient) ReviewClaim(ctx context.Context, in *MsgReviewClaim, opts ...grpc.CallOption) (*MsgReviewClaimResponse, error) {
+	out := new(MsgReviewClaimResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.claims.v1.Msg/ReviewClaim", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) AppealClaim(ctx context.Context, in *MsgAppealClaim, opts ...grpc.CallOption) (*MsgAppealClaimResponse, error) {
+	out := new(MsgAppealClaimResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.claims.v1.Msg/AppealClaim", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) DecideAppeal(ctx context.Context, in *MsgDecideAppeal, opts ...grpc.CallOption) (*MsgDecideAppealResponse, error) {
+	out := new(MsgDecideAppealResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.claims.v1.Msg/DecideAppeal", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// SubmitClaim submits a claim, preauthorization or predetermination; signed by an ACTIVE provider.
 	SubmitClaim(context.Context, *MsgSubmitClaim) (*MsgSubmitClaimResponse, error)
 	// VoidClaim withdraws an unpaid claim; signed by the provider that submitted it.
 	VoidClaim(context.Context, *MsgVoidClaim) (*MsgVoidClaimResponse, error)
+	// ReviewClaim approves, adjusts or denies a claim; signed by the claim's insurer.
+	ReviewClaim(context.Context, *MsgReviewClaim) (*MsgReviewClaimResponse, error)
+	// AppealClaim asks the insurer to reconsider denied lines; signed by the provider that submitted the claim.
+	AppealClaim(context.Context, *MsgAppealClaim) (*MsgAppealClaimResponse, error)
+	// DecideAppeal upholds or overturns an open appeal; signed by the claim's insurer.
+	DecideAppeal(context.Context, *MsgDecideAppeal) (*MsgDecideAppealResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -494,6 +1016,15 @@ func (*UnimplementedMsgServer) SubmitClaim(ctx context.Context, req *MsgSubmitCl
 }
 func (*UnimplementedMsgServer) VoidClaim(ctx context.Context, req *MsgVoidClaim) (*MsgVoidClaimResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method VoidClaim not implemented")
+}
+func (*UnimplementedMsgServer) ReviewClaim(ctx context.Context, req *MsgReviewClaim) (*MsgReviewClaimResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReviewClaim not implemented")
+}
+func (*UnimplementedMsgServer) AppealClaim(ctx context.Context, req *MsgAppealClaim) (*MsgAppealClaimResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AppealClaim not implemented")
+}
+func (*UnimplementedMsgServer) DecideAppeal(ctx context.Context, req *MsgDecideAppeal) (*MsgDecideAppealResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DecideAppeal not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -536,6 +1067,60 @@ func _Msg_VoidClaim_Handler(srv interface{}, ctx context.Context, dec func(inter
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_ReviewClaim_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgReviewClaim)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ReviewClaim(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.claims.v1.Msg/ReviewClaim",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ReviewClaim(ctx, req.(*MsgReviewClaim))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_AppealClaim_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAppealClaim)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AppealClaim(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.claims.v1.Msg/AppealClaim",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AppealClaim(ctx, req.(*MsgAppealClaim))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_DecideAppeal_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgDecideAppeal)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).DecideAppeal(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.claims.v1.Msg/DecideAppeal",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).DecideAppeal(ctx, req.(*MsgDecideAppeal))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "claimchain.claims.v1.Msg",
@@ -548,6 +1133,18 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "VoidClaim",
 			Handler:    _Msg_VoidClaim_Handler,
+		},
+		{
+			MethodName: "ReviewClaim",
+			Handler:    _Msg_ReviewClaim_Handler,
+		},
+		{
+			MethodName: "AppealClaim",
+			Handler:    _Msg_AppealClaim_Handler,
+		},
+		{
+			MethodName: "DecideAppeal",
+			Handler:    _Msg_DecideAppeal_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -811,6 +1408,362 @@ func (m *MsgVoidClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *LineReview) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *LineReview) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *LineReview) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Payable.Size()
+		i -= size
+		if _, err := m.Payable.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if m.Sequence != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Sequence))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgReviewClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgReviewClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgReviewClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.NotesHash.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x42
+	if len(m.Rarc) > 0 {
+		i -= len(m.Rarc)
+		copy(dAtA[i:], m.Rarc)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Rarc)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.Carc) > 0 {
+		i -= len(m.Carc)
+		copy(dAtA[i:], m.Carc)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Carc)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.Group) > 0 {
+		i -= len(m.Group)
+		copy(dAtA[i:], m.Group)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Group)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Lines) > 0 {
+		for iNdEx := len(m.Lines) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Lines[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintTx(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x22
+		}
+	}
+	if m.Action != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Action))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.ClaimId) > 0 {
+		i -= len(m.ClaimId)
+		copy(dAtA[i:], m.ClaimId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ClaimId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Insurer) > 0 {
+		i -= len(m.Insurer)
+		copy(dAtA[i:], m.Insurer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Insurer)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgReviewClaimResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgReviewClaimResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgReviewClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Payable.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if m.Status != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAppealClaim) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAppealClaim) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAppealClaim) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.ReasonHash.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Lines) > 0 {
+		dAtA6 := make([]byte, len(m.Lines)*10)
+		var j5 int
+		for _, num := range m.Lines {
+			for num >= 1<<7 {
+				dAtA6[j5] = uint8(uint64(num)&0x7f | 0x80)
+				num >>= 7
+				j5++
+			}
+			dAtA6[j5] = uint8(num)
+			j5++
+		}
+		i -= j5
+		copy(dAtA[i:], dAtA6[:j5])
+		i = encodeVarintTx(dAtA, i, uint64(j5))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.ClaimId) > 0 {
+		i -= len(m.ClaimId)
+		copy(dAtA[i:], m.ClaimId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ClaimId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Provider) > 0 {
+		i -= len(m.Provider)
+		copy(dAtA[i:], m.Provider)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Provider)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgAppealClaimResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgAppealClaimResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgAppealClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Number != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Number))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDecideAppeal) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDecideAppeal) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDecideAppeal) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.NotesHash.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	if m.Overturn {
+		i--
+		if m.Overturn {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x20
+	}
+	if m.Appeal != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Appeal))
+		i--
+		dAtA[i] = 0x18
+	}
+	if len(m.ClaimId) > 0 {
+		i -= len(m.ClaimId)
+		copy(dAtA[i:], m.ClaimId)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.ClaimId)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Insurer) > 0 {
+		i -= len(m.Insurer)
+		copy(dAtA[i:], m.Insurer)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Insurer)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgDecideAppealResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgDecideAppealResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgDecideAppealResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Payable.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x12
+	if m.Status != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Status))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -942,6 +1895,151 @@ func (m *MsgVoidClaimResponse) Size() (n int) {
 	}
 	var l int
 	_ = l
+	return n
+}
+
+func (m *LineReview) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Sequence != 0 {
+		n += 1 + sovTx(uint64(m.Sequence))
+	}
+	l = m.Payable.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgReviewClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Insurer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ClaimId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Action != 0 {
+		n += 1 + sovTx(uint64(m.Action))
+	}
+	if len(m.Lines) > 0 {
+		for _, e := range m.Lines {
+			l = e.Size()
+			n += 1 + l + sovTx(uint64(l))
+		}
+	}
+	l = len(m.Group)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Carc)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Rarc)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.NotesHash.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgReviewClaimResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Status != 0 {
+		n += 1 + sovTx(uint64(m.Status))
+	}
+	l = m.Payable.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgAppealClaim) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Provider)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ClaimId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if len(m.Lines) > 0 {
+		l = 0
+		for _, e := range m.Lines {
+			l += sovTx(uint64(e))
+		}
+		n += 1 + sovTx(uint64(l)) + l
+	}
+	l = m.ReasonHash.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgAppealClaimResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Number != 0 {
+		n += 1 + sovTx(uint64(m.Number))
+	}
+	return n
+}
+
+func (m *MsgDecideAppeal) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Insurer)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.ClaimId)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Appeal != 0 {
+		n += 1 + sovTx(uint64(m.Appeal))
+	}
+	if m.Overturn {
+		n += 2
+	}
+	l = m.NotesHash.Size()
+	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgDecideAppealResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Status != 0 {
+		n += 1 + sovTx(uint64(m.Status))
+	}
+	l = m.Payable.Size()
+	n += 1 + l + sovTx(uint64(l))
 	return n
 }
 
@@ -1745,6 +2843,1087 @@ func (m *MsgVoidClaimResponse) Unmarshal(dAtA []byte) error {
 			return fmt.Errorf("proto: MsgVoidClaimResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *LineReview) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: LineReview: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: LineReview: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Sequence", wireType)
+			}
+			m.Sequence = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Sequence |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payable", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Payable.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgReviewClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgReviewClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgReviewClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Insurer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Insurer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Action", wireType)
+			}
+			m.Action = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Action |= ReviewAction(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Lines", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Lines = append(m.Lines, LineReview{})
+			if err := m.Lines[len(m.Lines)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Group", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Group = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Carc", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Carc = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Rarc", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Rarc = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NotesHash", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.NotesHash.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgReviewClaimResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgReviewClaimResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgReviewClaimResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ClaimStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payable", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Payable.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAppealClaim) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAppealClaim: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAppealClaim: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Provider", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Provider = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType == 0 {
+				var v uint32
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowTx
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				m.Lines = append(m.Lines, v)
+			} else if wireType == 2 {
+				var packedLen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return ErrIntOverflowTx
+					}
+					if iNdEx >= l {
+						return io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					packedLen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if packedLen < 0 {
+					return ErrInvalidLengthTx
+				}
+				postIndex := iNdEx + packedLen
+				if postIndex < 0 {
+					return ErrInvalidLengthTx
+				}
+				if postIndex > l {
+					return io.ErrUnexpectedEOF
+				}
+				var elementCount int
+				var count int
+				for _, integer := range dAtA[iNdEx:postIndex] {
+					if integer < 128 {
+						count++
+					}
+				}
+				elementCount = count
+				if elementCount != 0 && len(m.Lines) == 0 {
+					m.Lines = make([]uint32, 0, elementCount)
+				}
+				for iNdEx < postIndex {
+					var v uint32
+					for shift := uint(0); ; shift += 7 {
+						if shift >= 64 {
+							return ErrIntOverflowTx
+						}
+						if iNdEx >= l {
+							return io.ErrUnexpectedEOF
+						}
+						b := dAtA[iNdEx]
+						iNdEx++
+						v |= uint32(b&0x7F) << shift
+						if b < 0x80 {
+							break
+						}
+					}
+					m.Lines = append(m.Lines, v)
+				}
+			} else {
+				return fmt.Errorf("proto: wrong wireType = %d for field Lines", wireType)
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ReasonHash", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.ReasonHash.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgAppealClaimResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgAppealClaimResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgAppealClaimResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Number", wireType)
+			}
+			m.Number = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Number |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDecideAppeal) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDecideAppeal: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDecideAppeal: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Insurer", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Insurer = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Appeal", wireType)
+			}
+			m.Appeal = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Appeal |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Overturn", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Overturn = bool(v != 0)
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field NotesHash", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.NotesHash.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgDecideAppealResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgDecideAppealResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgDecideAppealResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Status", wireType)
+			}
+			m.Status = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Status |= ClaimStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Payable", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Payable.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

@@ -137,6 +137,34 @@ func (q queryServer) AgeSex(ctx context.Context, req *types.QueryAgeSexRequest) 
 	return &types.QueryAgeSexResponse{Version: version, Found: found, Row: row}, nil
 }
 
+func (q queryServer) TypicalMinutes(ctx context.Context, req *types.QueryTypicalMinutesRequest) (*types.QueryTypicalMinutesResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := checkLookup(req.Date, req.Code); err != nil {
+		return nil, err
+	}
+	version, row, found, err := q.k.TypicalMinutes(ctx, req.Code, req.Date)
+	if err := lookupErr(types.TABLE_KIND_TYPICAL_MINUTES, req.Date, version, err); err != nil {
+		return nil, err
+	}
+	return &types.QueryTypicalMinutesResponse{Version: version, Found: found, Row: row}, nil
+}
+
+func (q queryServer) EmLevel(ctx context.Context, req *types.QueryEmLevelRequest) (*types.QueryEmLevelResponse, error) {
+	if req == nil {
+		return nil, status.Error(codes.InvalidArgument, "empty request")
+	}
+	if err := checkLookup(req.Date, req.Code); err != nil {
+		return nil, err
+	}
+	version, row, found, err := q.k.EMLevel(ctx, req.Code, req.Date)
+	if err := lookupErr(types.TABLE_KIND_EM_LEVEL, req.Date, version, err); err != nil {
+		return nil, err
+	}
+	return &types.QueryEmLevelResponse{Version: version, Found: found, Row: row}, nil
+}
+
 // checkLookup refuses a bad date or procedure code with InvalidArgument.
 func checkLookup(date string, procedureCodes ...string) error {
 	if err := types.ValidateDate("date", date); err != nil {

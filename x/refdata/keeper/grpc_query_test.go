@@ -22,6 +22,8 @@ func (s *RefdataSuite) TestQueries() {
 	s.load(addOn, 1, "2025-01-01", types.ChunkRows{AddOn: []types.AddOnRow{{AddOnCode: "99417", Type: 2}}})
 	s.load(exclusion, 1, "2025-01-01", types.ChunkRows{Exclusion: []types.ExclusionRow{{Npi: "1234567893", ExclusionDate: "2020-01-01"}}})
 	s.load(ageSex, 1, "2025-01-01", types.ChunkRows{AgeSex: []types.AgeSexRow{{Code: "59400", MinAge: 9, MaxAge: 64, Sex: "F"}}})
+	s.load(minutes, 1, "2025-01-01", minutesRows(minutesRow("27447", 120)))
+	s.load(emLevel, 1, "2025-01-01", emRows(emRow("99214", "office-established", 4)))
 	s.Require().NoError(s.stage(ptp, 2, 0, ptpRows(ptpRow("29880", "29870", "2015-01-01", "", 0))))
 
 	ptpRes, err := q.Ptp(ctx, &types.QueryPtpRequest{Column1: "29880", Column2: "29870", Date: "2026-03-02"})
@@ -44,6 +46,21 @@ func (s *RefdataSuite) TestQueries() {
 	asRes, err := q.AgeSex(ctx, &types.QueryAgeSexRequest{Code: "59400", Date: "2026-03-02"})
 	s.Require().NoError(err)
 	s.Require().Equal(uint32(64), asRes.Row.MaxAge)
+	tmRes, err := q.TypicalMinutes(ctx, &types.QueryTypicalMinutesRequest{Code: "27447", Date: "2026-03-02"})
+	s.Require().NoError(err)
+	s.Require().Equal(&types.QueryTypicalMinutesResponse{Version: 1, Found: true, Row: minutesRow("27447", 120)}, tmRes)
+	tmRes, err = q.TypicalMinutes(ctx, &types.QueryTypicalMinutesRequest{Code: "99213", Date: "2026-03-02"})
+	s.Require().NoError(err)
+	s.Require().Equal(&types.QueryTypicalMinutesResponse{Version: 1}, tmRes, "no row, under the cited version")
+	emRes, err := q.EmLevel(ctx, &types.QueryEmLevelRequest{Code: "99214", Date: "2026-03-02"})
+	s.Require().NoError(err)
+	s.Require().Equal(&types.QueryEmLevelResponse{Version: 1, Found: true, Row: emRow("99214", "office-established", 4)}, emRes)
+	emRes, err = q.EmLevel(ctx, &types.QueryEmLevelRequest{Code: "97110", Date: "2026-03-02"})
+	s.Require().NoError(err)
+	s.Require().Equal(&types.QueryEmLevelResponse{Version: 1}, emRes)
+	emVersions, err := q.TableVersions(ctx, &types.QueryTableVersionsRequest{Kind: emLevel})
+	s.Require().NoError(err)
+	s.Require().Len(emVersions.Versions, 1)
 
 	versions, err := q.TableVersions(ctx, &types.QueryTableVersionsRequest{Kind: ptp})
 	s.Require().NoError(err)
@@ -82,6 +99,24 @@ func (s *RefdataSuite) TestQueries() {
 		}, codes.NotFound},
 		{"before any version applies", func() error {
 			_, err := q.AgeSex(ctx, &types.QueryAgeSexRequest{Code: "59400", Date: "2024-12-31"})
+			return err
+		}, codes.NotFound},
+		{"no minutes request", func() error { _, err := q.TypicalMinutes(ctx, nil); return err }, codes.InvalidArgument},
+		{"minutes of a bad code", func() error {
+			_, err := q.TypicalMinutes(ctx, &types.QueryTypicalMinutesRequest{Code: "2744", Date: "2026-03-02"})
+			return err
+		}, codes.InvalidArgument},
+		{"minutes before any version applies", func() error {
+			_, err := q.TypicalMinutes(ctx, &types.QueryTypicalMinutesRequest{Code: "27447", Date: "2024-12-31"})
+			return err
+		}, codes.NotFound},
+		{"no E/M request", func() error { _, err := q.EmLevel(ctx, nil); return err }, codes.InvalidArgument},
+		{"E/M level on a bad date", func() error {
+			_, err := q.EmLevel(ctx, &types.QueryEmLevelRequest{Code: "99214", Date: "2026-3-2"})
+			return err
+		}, codes.InvalidArgument},
+		{"E/M level before any version applies", func() error {
+			_, err := q.EmLevel(ctx, &types.QueryEmLevelRequest{Code: "99214", Date: "2024-12-31"})
 			return err
 		}, codes.NotFound},
 	}

@@ -39,11 +39,13 @@ type Keeper struct {
 	Params   collections.Item[types.Params]
 	Versions collections.Map[VersionKey, types.TableVersion]
 
-	PtpRows    collections.Map[PtpKey, types.PtpRow]
-	MueRows    collections.Map[CodeKey, types.MueRow]
-	AddOnRows  collections.Map[CodeKey, types.AddOnRow]
-	Exclusions collections.Map[ExclusionKey, types.ExclusionRow]
-	AgeSexRows collections.Map[CodeKey, types.AgeSexRow]
+	PtpRows            collections.Map[PtpKey, types.PtpRow]
+	MueRows            collections.Map[CodeKey, types.MueRow]
+	AddOnRows          collections.Map[CodeKey, types.AddOnRow]
+	Exclusions         collections.Map[ExclusionKey, types.ExclusionRow]
+	AgeSexRows         collections.Map[CodeKey, types.AgeSexRow]
+	TypicalMinutesRows collections.Map[CodeKey, types.TypicalMinutesRow]
+	EmLevelRows        collections.Map[CodeKey, types.EmLevelRow]
 }
 
 // NewKeeper builds the refdata keeper; authority (governance) appoints the loader and revokes versions.
@@ -56,11 +58,13 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Versions: collections.NewMap(sb, types.VersionsKey, "versions",
 			collections.PairKeyCodec(collections.Int32Key, collections.Uint32Key), codec.CollValue[types.TableVersion](cdc)),
-		PtpRows:    collections.NewMap(sb, types.PtpRowsKey, "ptp_rows", tripleKey, codec.CollValue[types.PtpRow](cdc)),
-		MueRows:    collections.NewMap(sb, types.MueRowsKey, "mue_rows", codeKey, codec.CollValue[types.MueRow](cdc)),
-		AddOnRows:  collections.NewMap(sb, types.AddOnRowsKey, "add_on_rows", codeKey, codec.CollValue[types.AddOnRow](cdc)),
-		Exclusions: collections.NewMap(sb, types.ExclusionsKey, "exclusions", tripleKey, codec.CollValue[types.ExclusionRow](cdc)),
-		AgeSexRows: collections.NewMap(sb, types.AgeSexRowsKey, "age_sex_rows", codeKey, codec.CollValue[types.AgeSexRow](cdc)),
+		PtpRows:            collections.NewMap(sb, types.PtpRowsKey, "ptp_rows", tripleKey, codec.CollValue[types.PtpRow](cdc)),
+		MueRows:            collections.NewMap(sb, types.MueRowsKey, "mue_rows", codeKey, codec.CollValue[types.MueRow](cdc)),
+		AddOnRows:          collections.NewMap(sb, types.AddOnRowsKey, "add_on_rows", codeKey, codec.CollValue[types.AddOnRow](cdc)),
+		Exclusions:         collections.NewMap(sb, types.ExclusionsKey, "exclusions", tripleKey, codec.CollValue[types.ExclusionRow](cdc)),
+		AgeSexRows:         collections.NewMap(sb, types.AgeSexRowsKey, "age_sex_rows", codeKey, codec.CollValue[types.AgeSexRow](cdc)),
+		TypicalMinutesRows: collections.NewMap(sb, types.TypicalMinutesRowsKey, "typical_minutes_rows", codeKey, codec.CollValue[types.TypicalMinutesRow](cdc)),
+		EmLevelRows:        collections.NewMap(sb, types.EmLevelRowsKey, "em_level_rows", codeKey, codec.CollValue[types.EmLevelRow](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {
@@ -171,6 +175,18 @@ func (k *Keeper) storeRows(ctx context.Context, kind types.TableKind, version ui
 				return err
 			}
 		}
+	case types.TABLE_KIND_TYPICAL_MINUTES:
+		for i, r := range rows.TypicalMinutes {
+			if err := setNew(ctx, k.TypicalMinutesRows, collections.Join(version, r.Code), r, i); err != nil {
+				return err
+			}
+		}
+	case types.TABLE_KIND_EM_LEVEL:
+		for i, r := range rows.EmLevel {
+			if err := setNew(ctx, k.EmLevelRows, collections.Join(version, r.Code), r, i); err != nil {
+				return err
+			}
+		}
 	default:
 		return errorsmod.Wrapf(types.ErrInvalidKind, "%s", kind)
 	}
@@ -216,6 +232,16 @@ func (k *Keeper) walkRows(ctx context.Context, kind types.TableKind, version uin
 	case types.TABLE_KIND_AGE_SEX:
 		return k.AgeSexRows.Walk(ctx, codes, func(_ CodeKey, r types.AgeSexRow) (bool, error) {
 			rows.AgeSex = append(rows.AgeSex, r)
+			return false, nil
+		})
+	case types.TABLE_KIND_TYPICAL_MINUTES:
+		return k.TypicalMinutesRows.Walk(ctx, codes, func(_ CodeKey, r types.TypicalMinutesRow) (bool, error) {
+			rows.TypicalMinutes = append(rows.TypicalMinutes, r)
+			return false, nil
+		})
+	case types.TABLE_KIND_EM_LEVEL:
+		return k.EmLevelRows.Walk(ctx, codes, func(_ CodeKey, r types.EmLevelRow) (bool, error) {
+			rows.EmLevel = append(rows.EmLevel, r)
 			return false, nil
 		})
 	}

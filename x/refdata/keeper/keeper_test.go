@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/suite"
@@ -18,6 +19,8 @@ const (
 	addOn     = types.TABLE_KIND_ADD_ON
 	exclusion = types.TABLE_KIND_EXCLUSION
 	ageSex    = types.TABLE_KIND_AGE_SEX
+	minutes   = types.TABLE_KIND_TYPICAL_MINUTES
+	emLevel   = types.TABLE_KIND_EM_LEVEL
 )
 
 type RefdataSuite struct {
@@ -134,6 +137,20 @@ func mueRows(rows ...types.MueRow) types.ChunkRows { return types.ChunkRows{Mue:
 
 func mueRow(code string, units, mai uint32) types.MueRow {
 	return types.MueRow{Code: code, Units: units, AdjudicationIndicator: mai}
+}
+
+func minutesRows(rows ...types.TypicalMinutesRow) types.ChunkRows {
+	return types.ChunkRows{TypicalMinutes: rows}
+}
+
+func minutesRow(code string, m uint32) types.TypicalMinutesRow {
+	return types.TypicalMinutesRow{Code: code, Minutes: m}
+}
+
+func emRows(rows ...types.EmLevelRow) types.ChunkRows { return types.ChunkRows{EmLevel: rows} }
+
+func emRow(code, family string, level uint32) types.EmLevelRow {
+	return types.EmLevelRow{Code: code, Family: family, Level: level}
 }
 
 func (s *RefdataSuite) TestLoaderIsAppointedByGovernanceOnly() {
@@ -546,12 +563,15 @@ func (s *RefdataSuite) TestGenesisRoundTrip() {
 	s.load(addOn, 1, "2025-01-01", types.ChunkRows{AddOn: []types.AddOnRow{{AddOnCode: "11045", PrimaryCodes: []string{"11042"}, Type: 1}}})
 	s.load(ageSex, 1, "2025-01-01", types.ChunkRows{AgeSex: []types.AgeSexRow{{Code: "59400", MinAge: 9, MaxAge: 64, Sex: "F"}}})
 	s.Require().NoError(s.stage(exclusion, 1, 0, types.ChunkRows{Exclusion: []types.ExclusionRow{{Npi: "1234567893", ExclusionDate: "2020-01-01"}}}))
+	s.load(minutes, 1, "2025-01-01", minutesRows(minutesRow("99214", 30), minutesRow("27447", 120)), minutesRows(minutesRow("99213", 20)))
+	s.load(emLevel, 1, "2025-01-01", emRows(emRow("99213", "office-established", 3), emRow("99204", "office-new", 4)))
+	s.Require().NoError(s.stage(emLevel, 2, 0, emRows(emRow("99213", "office-established", 2))))
 
 	exported, err := s.k.ExportGenesis(s.f.Ctx)
 	s.Require().NoError(err)
 	s.Require().NoError(exported.Validate())
-	s.Require().Len(exported.Versions, 6)
-	s.Require().Len(exported.Rows, 6)
+	s.Require().Len(exported.Versions, 9)
+	s.Require().Len(exported.Rows, 9)
 
 	// Through JSON, as `claimchaind export` writes it, into a fresh chain.
 	cdc := s.f.App.AppCodec()
@@ -574,6 +594,26 @@ func (s *RefdataSuite) TestGenesisRoundTrip() {
 	_, _, excluded, err := g.App.RefdataKeeper.Exclusion(g.Ctx, "1234567893", "2026-03-02")
 	s.Require().NoError(err)
 	s.Require().False(excluded, "the staging version stays staging")
+	version, tm, found, err := g.App.RefdataKeeper.TypicalMinutes(g.Ctx, "27447", "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().True(found)
+	s.Require().Equal(uint32(1), version)
+	s.Require().Equal(minutesRow("27447", 120), tm)
+	// Rows are exported in key order (by code), not staging order, and the version keeps its staged hash.
+	for _, vr := range again.Rows {
+		if vr.Kind == minutes {
+			s.Require().Equal([]types.TypicalMinutesRow{minutesRow("27447", 120), minutesRow("99213", 20), minutesRow("99214", 30)}, vr.Rows.TypicalMinutes)
+		}
+	}
+	_, _, mHash := s.expect(minutesRows(minutesRow("99214", 30), minutesRow("27447", 120)), minutesRows(minutesRow("99213", 20)))
+	imp, err := g.App.RefdataKeeper.GetVersion(g.Ctx, minutes, 1)
+	s.Require().NoError(err)
+	s.Require().Equal(mHash, imp.ContentHash)
+	version, em, found, err := g.App.RefdataKeeper.EMLevel(g.Ctx, "99213", "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().True(found)
+	s.Require().Equal(uint32(1), version, "the staging E/M version 2 stays staging")
+	s.Require().Equal(emRow("99213", "office-established", 3), em)
 
 	// A duplicated row key is refused at import, as it is when staging.
 	dup := imported
@@ -593,4 +633,138 @@ func (s *RefdataSuite) TestGenesisRoundTrip() {
 	err = h.Exec(func(ctx sdk.Context) error { return h.App.RefdataKeeper.InitGenesis(ctx, &dup) })
 	s.Require().ErrorIs(err, types.ErrInvalidGenesis)
 	s.Require().ErrorContains(err, "already stored")
+}
+
+// Typical minutes and E/M levels are code-keyed tables like MUE: staged in
+// chunks, hashed, activated by the loader's statement, never in force while
+// staging, and chosen by applies_from.
+func (s *RefdataSuite) TestTypicalMinutesAndEMLevels() {
+	// Two chunks of typical minutes: the running hash covers both.
+	m0 := minutesRows(minutesRow("99213", 20), minutesRow("99214", 30), minutesRow("99215", 40))
+	m1 := minutesRows(minutesRow("27447", 120), minutesRow("97110", 15), minutesRow("G0283", 15))
+	s.Require().NoError(s.stage(minutes, 1, 0, m0))
+	s.Require().NoError(s.stage(minutes, 1, 1, m1))
+	v := s.version(minutes, 1)
+	s.Require().Equal(types.VERSION_STATUS_STAGING, v.Status)
+	chunks, rows, hash := s.expect(m0, m1)
+	s.Require().Equal([]any{chunks, rows, hash}, []any{v.Chunks, v.Rows, v.ContentHash})
+
+	version, _, found, err := s.k.TypicalMinutes(s.f.Ctx, "99213", "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().False(found, "staged rows are not in force")
+	s.Require().Zero(version)
+
+	// A statement that misses the second chunk is refused; the full one activates.
+	c1, r1, h1 := s.expect(m0)
+	s.Require().ErrorIs(s.activateAs(s.loader.String(), minutes, 1, "2026-01-01", c1, r1, h1), types.ErrIncomplete)
+	s.Require().NoError(s.activateAs(s.loader.String(), minutes, 1, "2026-01-01", chunks, rows, hash))
+
+	// E/M levels: one chunk per version; version 2 regroups 99215 and drops 99211.
+	s.load(emLevel, 1, "2025-01-01", emRows(
+		emRow("99204", "office-new", 4), emRow("99211", "office-established", 1),
+		emRow("99213", "office-established", 3), emRow("99215", "office-established", 5),
+	))
+	s.load(emLevel, 2, "2026-01-01", emRows(
+		emRow("99204", "office-new", 4), emRow("99213", "office-established", 3), emRow("99215", "office-est", 5),
+	))
+
+	for _, tc := range []struct {
+		code, date string
+		version    uint32
+		found      bool
+		minutes    uint32
+	}{
+		{"99213", "2025-12-31", 0, false, 0},
+		{"99213", "2026-01-01", 1, true, 20},
+		{"27447", "2026-03-02", 1, true, 120},
+		{"G0283", "2026-03-02", 1, true, 15},
+		{"99205", "2026-03-02", 1, false, 0},
+	} {
+		s.Run("minutes of "+tc.code+" on "+tc.date, func() {
+			version, row, found, err := s.k.TypicalMinutes(s.f.Ctx, tc.code, tc.date)
+			s.Require().NoError(err)
+			s.Require().Equal(tc.version, version)
+			s.Require().Equal(tc.found, found)
+			s.Require().Equal(tc.minutes, row.Minutes)
+			if found {
+				s.Require().Equal(tc.code, row.Code)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		code, date string
+		version    uint32
+		found      bool
+		row        types.EmLevelRow
+	}{
+		{"99215", "2024-12-31", 0, false, types.EmLevelRow{}},
+		{"99215", "2025-06-01", 1, true, emRow("99215", "office-established", 5)},
+		{"99215", "2026-03-02", 2, true, emRow("99215", "office-est", 5)},
+		{"99211", "2025-06-01", 1, true, emRow("99211", "office-established", 1)},
+		// A version is a whole table: a code it lacks has no level, whatever older versions said.
+		{"99211", "2026-03-02", 2, false, types.EmLevelRow{}},
+		{"97110", "2026-03-02", 2, false, types.EmLevelRow{}},
+	} {
+		s.Run("E/M level of "+tc.code+" on "+tc.date, func() {
+			version, row, found, err := s.k.EMLevel(s.f.Ctx, tc.code, tc.date)
+			s.Require().NoError(err)
+			s.Require().Equal(tc.version, version)
+			s.Require().Equal(tc.found, found)
+			s.Require().Equal(tc.row, row)
+		})
+	}
+	_, _, _, err = s.k.EMLevel(s.f.Ctx, "99215", "2026/03/02")
+	s.Require().ErrorIs(err, types.ErrInvalidDate)
+
+	// Revoking E/M version 2 falls back to version 1.
+	s.Require().NoError(s.revokeAs(s.f.Gov, emLevel, 2, "wrong families"))
+	version, row, found, err := s.k.EMLevel(s.f.Ctx, "99215", "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().True(found)
+	s.Require().Equal(uint32(1), version)
+	s.Require().Equal("office-established", row.Family)
+}
+
+func (s *RefdataSuite) TestTypicalMinutesAndEMLevelsRefuseBadRows() {
+	s.Require().NoError(s.stage(minutes, 1, 0, minutesRows(minutesRow("99213", 20))))
+	s.Require().NoError(s.stage(emLevel, 1, 0, emRows(emRow("99213", "office-established", 3))))
+	beforeMinutes, beforeEM := s.version(minutes, 1), s.version(emLevel, 1)
+	cases := []struct {
+		name string
+		kind types.TableKind
+		rows types.ChunkRows
+		err  error
+		msg  string
+	}{
+		{"zero minutes", minutes, minutesRows(minutesRow("99214", 0)), types.ErrInvalidRow, "minutes 0: want 1 to 1440"},
+		{"more than a day", minutes, minutesRows(minutesRow("27447", 1441)), types.ErrInvalidRow, "minutes 1441"},
+		{"minutes of a bad code", minutes, minutesRows(minutesRow("9921", 20)), types.ErrInvalidRow, ""},
+		{"minutes of a code already staged", minutes, minutesRows(minutesRow("99213", 25)), types.ErrDuplicateRow, "already stored"},
+		{"minutes twice in the chunk", minutes, minutesRows(minutesRow("99214", 30), minutesRow("99214", 30)), types.ErrDuplicateRow, ""},
+		{"E/M rows in a minutes chunk", minutes, emRows(emRow("99214", "office-established", 4)), types.ErrInvalidChunk, ""},
+		{"level 0", emLevel, emRows(emRow("99211", "office-established", 0)), types.ErrInvalidRow, "level 0: want 1 to 5"},
+		{"level 6", emLevel, emRows(emRow("99215", "office-established", 6)), types.ErrInvalidRow, "level 6"},
+		{"no family", emLevel, emRows(emRow("99215", "", 5)), types.ErrInvalidRow, "family"},
+		{"upper-case family", emLevel, emRows(emRow("99215", "Office", 5)), types.ErrInvalidRow, "a-z, 0-9 and -"},
+		{"family with a space", emLevel, emRows(emRow("99215", "office est", 5)), types.ErrInvalidRow, ""},
+		{"family of 41 characters", emLevel, emRows(emRow("99215", strings.Repeat("f", 41), 5)), types.ErrInvalidRow, "1 to 40"},
+		{"E/M code already staged", emLevel, emRows(emRow("99213", "office-new", 3)), types.ErrDuplicateRow, ""},
+		{"minutes rows in an E/M chunk", emLevel, types.ChunkRows{EmLevel: []types.EmLevelRow{emRow("99214", "office-established", 4)},
+			TypicalMinutes: []types.TypicalMinutesRow{minutesRow("99214", 30)}}, types.ErrInvalidChunk, ""},
+	}
+	for _, tc := range cases {
+		s.Run(tc.name, func() {
+			err := s.stage(tc.kind, 1, 1, tc.rows)
+			s.Require().ErrorIs(err, tc.err)
+			if tc.msg != "" {
+				s.Require().ErrorContains(err, tc.msg)
+			}
+			s.Require().Equal(beforeMinutes, s.version(minutes, 1), "a refused chunk changes nothing")
+			s.Require().Equal(beforeEM, s.version(emLevel, 1))
+		})
+	}
+	// The edges are accepted.
+	s.Require().NoError(s.stage(minutes, 1, 1, minutesRows(minutesRow("36415", 1), minutesRow("27447", 1440))))
+	s.Require().NoError(s.stage(emLevel, 1, 1, emRows(emRow("99211", "office-established", 1),
+		emRow("99215", strings.Repeat("a-9", 13)+"z", 5))))
 }

@@ -73,6 +73,16 @@ func (k *Keeper) AgeSex(ctx context.Context, code, date string) (uint32, types.A
 	return codeLookup(ctx, k, k.AgeSexRows, types.TABLE_KIND_AGE_SEX, code, date)
 }
 
+// TypicalMinutes returns the typical practitioner minutes of one unit of a code in force on date.
+func (k *Keeper) TypicalMinutes(ctx context.Context, code, date string) (uint32, types.TypicalMinutesRow, bool, error) {
+	return codeLookup(ctx, k, k.TypicalMinutesRows, types.TABLE_KIND_TYPICAL_MINUTES, code, date)
+}
+
+// EMLevel returns the E/M family and level of a code in force on date.
+func (k *Keeper) EMLevel(ctx context.Context, code, date string) (uint32, types.EmLevelRow, bool, error) {
+	return codeLookup(ctx, k, k.EmLevelRows, types.TABLE_KIND_EM_LEVEL, code, date)
+}
+
 func codeLookup[V any](ctx context.Context, k *Keeper, m collections.Map[CodeKey, V], kind types.TableKind,
 	code, date string,
 ) (uint32, V, bool, error) {

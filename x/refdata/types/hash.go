@@ -23,5 +23,5 @@ func ChunkHash(prev []byte, rows ChunkRows) ([]byte, error) {
 
 // Len is the number of rows in a chunk.
 func (r ChunkRows) Len() int {
-	return len(r.Ptp) + len(r.Mue) + len(r.AddOn) + len(r.Exclusion) + len(r.AgeSex)
+	return len(r.Ptp) + len(r.Mue) + len(r.AddOn) + len(r.Exclusion) + len(r.AgeSex) + len(r.TypicalMinutes) + len(r.EmLevel)
 }

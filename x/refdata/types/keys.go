@@ -11,11 +11,13 @@ const (
 
 // Store prefixes. Each collection of the keeper owns exactly one.
 var (
-	ParamsKey     = collections.NewPrefix(0)
-	VersionsKey   = collections.NewPrefix(1)
-	PtpRowsKey    = collections.NewPrefix(2)
-	MueRowsKey    = collections.NewPrefix(3)
-	AddOnRowsKey  = collections.NewPrefix(4)
-	ExclusionsKey = collections.NewPrefix(5)
-	AgeSexRowsKey = collections.NewPrefix(6)
+	ParamsKey             = collections.NewPrefix(0)
+	VersionsKey           = collections.NewPrefix(1)
+	PtpRowsKey            = collections.NewPrefix(2)
+	MueRowsKey            = collections.NewPrefix(3)
+	AddOnRowsKey          = collections.NewPrefix(4)
+	ExclusionsKey         = collections.NewPrefix(5)
+	AgeSexRowsKey         = collections.NewPrefix(6)
+	TypicalMinutesRowsKey = collections.NewPrefix(7)
+	EmLevelRowsKey        = collections.NewPrefix(8)
 )

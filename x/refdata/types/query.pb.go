@@ -863,6 +863,230 @@ func (m *QueryAgeSexResponse) GetRow() AgeSexRow {
 	return AgeSexRow{}
 }
 
+type QueryTypicalMinutesRequest struct {
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	Date string `protobuf:"bytes,2,opt,name=date,proto3" json:"date,omitempty"`
+}
+
+func (m *QueryTypicalMinutesRequest) Reset()         { *m = QueryTypicalMinutesRequest{} }
+func (m *QueryTypicalMinutesRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryTypicalMinutesRequest) ProtoMessage()    {}
+func (*QueryTypicalMinutesRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5a1c7491b452cab2, []int{16}
+}
+func (m *QueryTypicalMinutesRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTypicalMinutesRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTypicalMinutesRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTypicalMinutesRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTypicalMinutesRequest.Merge(m, src)
+}
+func (m *QueryTypicalMinutesRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTypicalMinutesRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTypicalMinutesRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTypicalMinutesRequest proto.InternalMessageInfo
+
+func (m *QueryTypicalMinutesRequest) GetCode() string {
+	if m != nil {
+		return m.Code
+	}
+	return ""
+}
+
+func (m *QueryTypicalMinutesRequest) GetDate() string {
+	if m != nil {
+		return m.Date
+	}
+	return ""
+}
+
+type QueryTypicalMinutesResponse struct {
+	Version uint32            `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
+	Found   bool              `protobuf:"varint,2,opt,name=found,proto3" json:"found,omitempty"`
+	Row     TypicalMinutesRow `protobuf:"bytes,3,opt,name=row,proto3" json:"row"`
+}
+
+func (m *QueryTypicalMinutesResponse) Reset()         { *m = QueryTypicalMinutesResponse{} }
+func (m *QueryTypicalMinutesResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryTypicalMinutesResponse) ProtoMessage()    {}
+func (*QueryTypicalMinutesResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5a1c7491b452cab2, []int{17}
+}
+func (m *QueryTypicalMinutesResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryTypicalMinutesResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryTypicalMinutesResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryTypicalMinutesResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryTypicalMinutesResponse.Merge(m, src)
+}
+func (m *QueryTypicalMinutesResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryTypicalMinutesResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryTypicalMinutesResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryTypicalMinutesResponse proto.InternalMessageInfo
+
+func (m *QueryTypicalMinutesResponse) GetVersion() uint32 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *QueryTypicalMinutesResponse) GetFound() bool {
+	if m != nil {
+		return m.Found
+	}
+	return false
+}
+
+func (m *QueryTypicalMinutesResponse) GetRow() TypicalMinutesRow {
+	if m != nil {
+		return m.Row
+	}
+	return TypicalMinutesRow{}
+}
+
+type QueryEmLevelRequest struct {
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	Date string `protobuf:"bytes,2,opt,name=date,proto3" json:"date,omitempty"`
+}
+
+func (m *QueryEmLevelRequest) Reset()         { *m = QueryEmLevelRequest{} }
+func (m *QueryEmLevelRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryEmLevelRequest) ProtoMessage()    {}
+func (*QueryEmLevelRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5a1c7491b452cab2, []int{18}
+}
+func (m *QueryEmLevelRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryEmLevelRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryEmLevelRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryEmLevelRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryEmLevelRequest.Merge(m, src)
+}
+func (m *QueryEmLevelRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryEmLevelRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryEmLevelRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryEmLevelRequest proto.InternalMessageInfo
+
+func (m *QueryEmLevelRequest) GetCode() string {
+	if m != nil {
+		return m.Code
+	}
+	return ""
+}
+
+func (m *QueryEmLevelRequest) GetDate() string {
+	if m != nil {
+		return m.Date
+	}
+	return ""
+}
+
+type QueryEmLevelResponse struct {
+	Version uint32     `protobuf:"varint,1,opt,name=version,proto3" json:"version,omitempty"`
+	Found   bool       `protobuf:"varint,2,opt,name=found,proto3" json:"found,omitempty"`
+	Row     EmLevelRow `protobuf:"bytes,3,opt,name=row,proto3" json:"row"`
+}
+
+func (m *QueryEmLevelResponse) Reset()         { *m = QueryEmLevelResponse{} }
+func (m *QueryEmLevelResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryEmLevelResponse) ProtoMessage()    {}
+func (*QueryEmLevelResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_5a1c7491b452cab2, []int{19}
+}
+func (m *QueryEmLevelResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryEmLevelResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryEmLevelResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryEmLevelResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryEmLevelResponse.Merge(m, src)
+}
+func (m *QueryEmLevelResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryEmLevelResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryEmLevelResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryEmLevelResponse proto.InternalMessageInfo
+
+func (m *QueryEmLevelResponse) GetVersion() uint32 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *QueryEmLevelResponse) GetFound() bool {
+	if m != nil {
+		return m.Found
+	}
+	return false
+}
+
+func (m *QueryEmLevelResponse) GetRow() EmLevelRow {
+	if m != nil {
+		return m.Row
+	}
+	return EmLevelRow{}
+}
+
 func init() {
 	proto.RegisterType((*QueryParamsRequest)(nil), "claimchain.refdata.v1.QueryParamsRequest")
 	proto.RegisterType((*QueryParamsResponse)(nil), "claimchain.refdata.v1.QueryParamsResponse")
@@ -880,68 +1104,81 @@ func init() {
 	proto.RegisterType((*QueryExclusionResponse)(nil), "claimchain.refdata.v1.QueryExclusionResponse")
 	proto.RegisterType((*QueryAgeSexRequest)(nil), "claimchain.refdata.v1.QueryAgeSexRequest")
 	proto.RegisterType((*QueryAgeSexResponse)(nil), "claimchain.refdata.v1.QueryAgeSexResponse")
+	proto.RegisterType((*QueryTypicalMinutesRequest)(nil), "claimchain.refdata.v1.QueryTypicalMinutesRequest")
+	proto.RegisterType((*QueryTypicalMinutesResponse)(nil), "claimchain.refdata.v1.QueryTypicalMinutesResponse")
+	proto.RegisterType((*QueryEmLevelRequest)(nil), "claimchain.refdata.v1.QueryEmLevelRequest")
+	proto.RegisterType((*QueryEmLevelResponse)(nil), "claimchain.refdata.v1.QueryEmLevelResponse")
 }
 
 func init() { proto.RegisterFile("claimchain/refdata/v1/query.proto", fileDescriptor_5a1c7491b452cab2) }
 
 var fileDescriptor_5a1c7491b452cab2 = []byte{
-	// 896 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x96, 0x4d, 0x4f, 0xdb, 0x48,
-	0x1c, 0xc6, 0x33, 0x04, 0x02, 0x19, 0x96, 0x5d, 0x98, 0x85, 0x95, 0xd7, 0x5a, 0x42, 0xd6, 0xec,
-	0xb2, 0x81, 0x05, 0x3b, 0x09, 0xb0, 0xab, 0xdd, 0x05, 0x89, 0x45, 0xaa, 0x54, 0x51, 0xa1, 0x42,
-	0x5a, 0xb5, 0x6a, 0x2f, 0xc8, 0xc4, 0x43, 0x70, 0x9b, 0x78, 0x4c, 0x6c, 0x43, 0x50, 0x94, 0x1e,
-	0x50, 0x55, 0xf5, 0x48, 0x55, 0x71, 0xae, 0xd4, 0x53, 0x7b, 0xeb, 0xc7, 0xe0, 0x88, 0xda, 0x4b,
-	0x4f, 0x55, 0x05, 0x95, 0xfa, 0x35, 0x2a, 0x8f, 0xc7, 0x8e, 0x03, 0xb6, 0x49, 0xa8, 0x7a, 0x41,
-	0x33, 0xe3, 0xff, 0xcb, 0xef, 0x99, 0xc9, 0x3c, 0x03, 0xfc, 0xb5, 0x58, 0x96, 0xd5, 0x4a, 0x71,
-	0x5b, 0x56, 0x35, 0xa9, 0x8a, 0xb7, 0x14, 0xd9, 0x94, 0xa5, 0xdd, 0x9c, 0xb4, 0x63, 0xe1, 0xea,
-	0xbe, 0xa8, 0x57, 0x89, 0x49, 0xd0, 0x48, 0x33, 0x44, 0x64, 0x21, 0xe2, 0x6e, 0x8e, 0x1f, 0x92,
-	0x2b, 0xaa, 0x46, 0x24, 0xfa, 0xd7, 0x89, 0xe4, 0x87, 0x4b, 0xa4, 0x44, 0xe8, 0x50, 0xb2, 0x47,
-	0x6c, 0xf5, 0x97, 0x12, 0x21, 0xa5, 0x32, 0x96, 0x64, 0x5d, 0x95, 0x64, 0x4d, 0x23, 0xa6, 0x6c,
-	0xaa, 0x44, 0x33, 0xd8, 0xd7, 0xf1, 0x60, 0x00, 0xb7, 0x11, 0x0d, 0x12, 0x86, 0x21, 0x5a, 0xb7,
-	0x89, 0xd6, 0xe4, 0xaa, 0x5c, 0x31, 0x0a, 0x78, 0xc7, 0xc2, 0x86, 0x29, 0xdc, 0x85, 0x3f, 0xb6,
-	0xac, 0x1a, 0x3a, 0xd1, 0x0c, 0x8c, 0x96, 0x60, 0x42, 0xa7, 0x2b, 0x1c, 0x48, 0x83, 0x4c, 0x7f,
-	0x7e, 0x54, 0x0c, 0x14, 0x20, 0x3a, 0x69, 0xcb, 0xc9, 0xe3, 0x0f, 0x63, 0xb1, 0x57, 0x9f, 0xdf,
-	0x4c, 0x81, 0x02, 0xcb, 0x13, 0xd6, 0xe1, 0xcf, 0xb4, 0xf0, 0x6d, 0x79, 0xb3, 0x8c, 0xef, 0xe0,
-	0xaa, 0x61, 0xf3, 0xb2, 0xae, 0x68, 0x0e, 0x76, 0x3f, 0x54, 0x35, 0x85, 0x16, 0xff, 0x3e, 0x9f,
-	0x0e, 0x29, 0x4e, 0x53, 0x6f, 0xa8, 0x9a, 0x52, 0xa0, 0xd1, 0xc2, 0x36, 0xe4, 0x83, 0x4a, 0x32,
-	0xe4, 0x15, 0xd8, 0xb7, 0xcb, 0xd6, 0x38, 0x90, 0x8e, 0x67, 0xfa, 0xf3, 0xe3, 0x51, 0x75, 0x59,
-	0xbe, 0x1f, 0xdd, 0xcb, 0x17, 0x1e, 0x40, 0xee, 0x42, 0xa7, 0xaf, 0x62, 0x47, 0x1c, 0xec, 0x65,
-	0xd5, 0xb9, 0xae, 0x34, 0xc8, 0x0c, 0x14, 0xdc, 0xa9, 0x80, 0x03, 0x36, 0xca, 0x13, 0x75, 0xbd,
-	0x99, 0xe6, 0x1c, 0x44, 0xa7, 0x9a, 0xbc, 0x36, 0xf7, 0xe0, 0x0f, 0xce, 0x41, 0x9b, 0xba, 0xab,
-	0x84, 0x83, 0xbd, 0x45, 0x52, 0xb6, 0x2a, 0x5a, 0x8e, 0x16, 0x4f, 0x16, 0xdc, 0x69, 0xf3, 0x4b,
-	0x9e, 0xd2, 0x7a, 0x5f, 0xf2, 0x08, 0xc1, 0x6e, 0x45, 0x36, 0x31, 0x17, 0xa7, 0xcb, 0x74, 0x2c,
-	0x3c, 0x82, 0x83, 0xcd, 0xd2, 0x0c, 0x9c, 0x6b, 0x05, 0x6f, 0xea, 0x45, 0xc3, 0xb0, 0x67, 0x8b,
-	0x58, 0x9a, 0x42, 0x2b, 0xf7, 0x15, 0x9c, 0x09, 0xfa, 0x17, 0xc6, 0xab, 0x64, 0x8f, 0x96, 0x8d,
-	0xf8, 0xb5, 0x99, 0x7a, 0x81, 0xec, 0xf9, 0xe5, 0xd9, 0x49, 0xc2, 0x3f, 0x4c, 0xda, 0xaa, 0x85,
-	0x5d, 0x69, 0x08, 0x76, 0x17, 0x89, 0x82, 0x99, 0x2e, 0x3a, 0xf6, 0xd0, 0xbb, 0x02, 0xd0, 0x69,
-	0xea, 0xb7, 0x44, 0xb7, 0x1b, 0x04, 0xa0, 0xff, 0x07, 0x87, 0x68, 0xff, 0xff, 0x15, 0xe5, 0xa6,
-	0xd6, 0x29, 0xfc, 0x01, 0x60, 0x57, 0x9a, 0x65, 0x5f, 0x91, 0x7f, 0xc1, 0xcf, 0x3f, 0x16, 0xc2,
-	0xef, 0xb4, 0x08, 0x50, 0xb0, 0x08, 0x47, 0x28, 0xc3, 0xb5, 0x5a, 0xb1, 0x6c, 0xf9, 0xef, 0xc9,
-	0x20, 0x8c, 0x6b, 0xba, 0xca, 0x44, 0xd8, 0xc3, 0x40, 0x0d, 0x87, 0x00, 0xfe, 0x74, 0x3e, 0xff,
-	0x52, 0x1d, 0x3c, 0xec, 0xc3, 0x76, 0xb8, 0x82, 0x5d, 0x29, 0xde, 0x1c, 0x2d, 0xf9, 0xd5, 0x84,
-	0xdd, 0x96, 0x66, 0xb3, 0x00, 0x45, 0x0b, 0xee, 0xae, 0x96, 0xf0, 0x2d, 0x5c, 0xeb, 0xf4, 0x50,
-	0x1e, 0x03, 0xe6, 0xa8, 0x6e, 0xfa, 0x15, 0x4f, 0x65, 0xd1, 0xaf, 0x23, 0xcc, 0x65, 0x58, 0x8f,
-	0x8b, 0x22, 0xf2, 0x6f, 0x93, 0xb0, 0x87, 0x62, 0xa0, 0x27, 0x00, 0x26, 0x1c, 0x9b, 0x46, 0x93,
-	0x21, 0x65, 0x2e, 0xbe, 0x0b, 0xfc, 0x54, 0x3b, 0xa1, 0x8e, 0x34, 0xe1, 0xf7, 0x83, 0x77, 0x9f,
-	0x9e, 0x77, 0x8d, 0xa1, 0x51, 0x29, 0xf8, 0x1d, 0x72, 0x5e, 0x04, 0xf4, 0x12, 0xc0, 0x81, 0x16,
-	0xeb, 0x46, 0xd9, 0xa8, 0x26, 0x41, 0x0f, 0x07, 0x9f, 0xeb, 0x20, 0x83, 0xd1, 0x4d, 0x53, 0xba,
-	0x09, 0xf4, 0x5b, 0x08, 0x9d, 0x69, 0x67, 0x19, 0x52, 0xdd, 0xb6, 0xe9, 0x06, 0x7a, 0x0d, 0xe0,
-	0x77, 0xfe, 0x3a, 0x48, 0x6a, 0xb7, 0xa3, 0x8b, 0x98, 0x6d, 0x3f, 0x81, 0x11, 0xfe, 0x45, 0x09,
-	0xb3, 0x48, 0x6c, 0x87, 0x50, 0xaa, 0xb3, 0xdf, 0x4d, 0x03, 0x1d, 0x01, 0x18, 0x5f, 0x33, 0x75,
-	0x34, 0x11, 0x79, 0x56, 0x9e, 0xdf, 0xf3, 0x7f, 0x5c, 0x1a, 0xc7, 0x80, 0x16, 0x29, 0xd0, 0xdf,
-	0x68, 0x3e, 0xec, 0x40, 0x4d, 0x5d, 0xaa, 0xb3, 0xb7, 0xa2, 0xe1, 0x8e, 0xf2, 0x0d, 0xa9, 0x6e,
-	0xdf, 0x80, 0x06, 0x7a, 0x0a, 0x60, 0x7c, 0xd5, 0xc2, 0xd1, 0x5c, 0x4d, 0xb3, 0x8e, 0xe6, 0xf2,
-	0x39, 0xb3, 0x90, 0xa5, 0x5c, 0x53, 0x28, 0x13, 0xc2, 0x55, 0xb1, 0xb0, 0x4d, 0xa3, 0x60, 0x0f,
-	0xe5, 0x19, 0x80, 0x3d, 0xd4, 0xba, 0x50, 0x26, 0xaa, 0x89, 0xdf, 0x7e, 0xf9, 0xc9, 0x36, 0x22,
-	0x19, 0xd0, 0x2c, 0x05, 0x9a, 0x41, 0x7f, 0x86, 0x00, 0xc9, 0x8a, 0xb2, 0x41, 0xb4, 0x73, 0x4c,
-	0x2f, 0x00, 0x4c, 0x7a, 0x06, 0x84, 0xa6, 0xa3, 0xba, 0x9d, 0x37, 0x55, 0x7e, 0xa6, 0xcd, 0x68,
-	0xc6, 0x37, 0x4f, 0xf9, 0x24, 0x34, 0x13, 0xc2, 0x87, 0xdd, 0x0c, 0xa9, 0xae, 0xe9, 0xaa, 0x47,
-	0x78, 0x04, 0x60, 0xc2, 0xb1, 0x96, 0x68, 0xcb, 0x68, 0x71, 0xc8, 0x68, 0xcb, 0x68, 0x75, 0x43,
-	0x61, 0x8e, 0x82, 0x89, 0x68, 0x3a, 0x6c, 0xe3, 0x4a, 0x78, 0xc3, 0xc0, 0xb5, 0xd6, 0x9d, 0x5b,
-	0x5e, 0x39, 0x3e, 0x4d, 0x81, 0x93, 0xd3, 0x14, 0xf8, 0x78, 0x9a, 0x02, 0x87, 0x67, 0xa9, 0xd8,
-	0xc9, 0x59, 0x2a, 0xf6, 0xfe, 0x2c, 0x15, 0xbb, 0x9f, 0x2d, 0xa9, 0xe6, 0xb6, 0xb5, 0x29, 0x16,
-	0x49, 0xc5, 0x5f, 0xd1, 0x37, 0xac, 0x79, 0xe5, 0xcd, 0x7d, 0x1d, 0x1b, 0x9b, 0x09, 0xfa, 0x5f,
-	0xf1, 0xec, 0x97, 0x00, 0x00, 0x00, 0xff, 0xff, 0x61, 0xa7, 0x39, 0x6b, 0xbd, 0x0b, 0x00, 0x00,
+	// 1025 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x97, 0xcf, 0x6f, 0xdc, 0x44,
+	0x14, 0xc7, 0x33, 0xd9, 0xfc, 0x7c, 0xfd, 0x41, 0xfb, 0x48, 0xd1, 0x62, 0xe8, 0x26, 0x75, 0xa1,
+	0x6c, 0xd3, 0x64, 0xbd, 0xd9, 0xa6, 0x45, 0x40, 0x82, 0x4a, 0x45, 0x24, 0x54, 0x88, 0x68, 0x17,
+	0x04, 0x82, 0x4b, 0xe4, 0xac, 0xa7, 0x1b, 0x83, 0xed, 0x71, 0xd7, 0x76, 0x9a, 0x68, 0xb5, 0x1c,
+	0x2a, 0x54, 0x71, 0x2c, 0x82, 0x1e, 0x38, 0x21, 0x71, 0x40, 0x70, 0xe3, 0xc2, 0xff, 0xd0, 0x63,
+	0x25, 0x2e, 0x9c, 0x10, 0x4a, 0x90, 0xf8, 0x37, 0x90, 0xc7, 0x63, 0xaf, 0xbd, 0xb1, 0x1d, 0xef,
+	0xa2, 0x5e, 0xa2, 0xb1, 0xfd, 0xbe, 0xef, 0x7d, 0xbe, 0x33, 0xf6, 0x7b, 0x59, 0xb8, 0xd0, 0x32,
+	0x54, 0xdd, 0x6c, 0xed, 0xa8, 0xba, 0xa5, 0x74, 0xe8, 0x5d, 0x4d, 0x75, 0x55, 0x65, 0x77, 0x45,
+	0xb9, 0xe7, 0xd1, 0xce, 0x7e, 0xcd, 0xee, 0x30, 0x97, 0xe1, 0xb9, 0x7e, 0x48, 0x4d, 0x84, 0xd4,
+	0x76, 0x57, 0xa4, 0xb3, 0xaa, 0xa9, 0x5b, 0x4c, 0xe1, 0x7f, 0x83, 0x48, 0x69, 0xae, 0xcd, 0xda,
+	0x8c, 0x2f, 0x15, 0x7f, 0x25, 0xee, 0xbe, 0xdc, 0x66, 0xac, 0x6d, 0x50, 0x45, 0xb5, 0x75, 0x45,
+	0xb5, 0x2c, 0xe6, 0xaa, 0xae, 0xce, 0x2c, 0x47, 0x3c, 0xbd, 0x98, 0x0e, 0x10, 0x16, 0xe2, 0x41,
+	0xf2, 0x1c, 0xe0, 0x1d, 0x9f, 0xe8, 0xb6, 0xda, 0x51, 0x4d, 0xa7, 0x49, 0xef, 0x79, 0xd4, 0x71,
+	0xe5, 0x4f, 0xe1, 0xf9, 0xc4, 0x5d, 0xc7, 0x66, 0x96, 0x43, 0xf1, 0x06, 0x4c, 0xd9, 0xfc, 0x4e,
+	0x99, 0x2c, 0x90, 0xea, 0x89, 0xc6, 0xf9, 0x5a, 0xaa, 0x81, 0x5a, 0x20, 0xbb, 0x39, 0xfb, 0xe4,
+	0xaf, 0xf9, 0xb1, 0x5f, 0xfe, 0xfd, 0x6d, 0x91, 0x34, 0x85, 0x4e, 0xbe, 0x03, 0x2f, 0xf2, 0xc4,
+	0x1f, 0xab, 0xdb, 0x06, 0xfd, 0x84, 0x76, 0x1c, 0x9f, 0x57, 0x54, 0xc5, 0x55, 0x98, 0xf8, 0x52,
+	0xb7, 0x34, 0x9e, 0xfc, 0x74, 0x63, 0x21, 0x23, 0x39, 0x97, 0xbe, 0xaf, 0x5b, 0x5a, 0x93, 0x47,
+	0xcb, 0x3b, 0x20, 0xa5, 0xa5, 0x14, 0xc8, 0xb7, 0x60, 0x66, 0x57, 0xdc, 0x2b, 0x93, 0x85, 0x52,
+	0xf5, 0x44, 0xe3, 0x62, 0x5e, 0x5e, 0xa1, 0x8f, 0xa3, 0x47, 0x7a, 0xf9, 0x0b, 0x28, 0x1f, 0xa9,
+	0xf4, 0xbf, 0xd8, 0xb1, 0x0c, 0xd3, 0x22, 0x7b, 0x79, 0x7c, 0x81, 0x54, 0x4f, 0x35, 0xc3, 0x4b,
+	0x99, 0xa6, 0x6c, 0x54, 0x64, 0xea, 0xbd, 0xbe, 0x2c, 0x38, 0x88, 0x61, 0x3d, 0x45, 0x65, 0x3e,
+	0x83, 0xe7, 0x82, 0x83, 0x76, 0xed, 0xd0, 0x49, 0x19, 0xa6, 0x5b, 0xcc, 0xf0, 0x4c, 0x6b, 0x85,
+	0x27, 0x9f, 0x6d, 0x86, 0x97, 0xfd, 0x27, 0x0d, 0x4e, 0x1b, 0x3d, 0x69, 0x20, 0xc2, 0x84, 0xa6,
+	0xba, 0xb4, 0x5c, 0xe2, 0xb7, 0xf9, 0x5a, 0xfe, 0x0a, 0xce, 0xf4, 0x53, 0x0b, 0xf0, 0x72, 0x12,
+	0xbc, 0xef, 0x17, 0xe7, 0x60, 0xf2, 0x2e, 0xf3, 0x2c, 0x8d, 0x67, 0x9e, 0x69, 0x06, 0x17, 0xf8,
+	0x26, 0x94, 0x3a, 0xec, 0x3e, 0x4f, 0x9b, 0xf3, 0xb6, 0xb9, 0x76, 0x93, 0xdd, 0x8f, 0xdb, 0xf3,
+	0x45, 0xf2, 0x1b, 0xc2, 0xda, 0xa6, 0x47, 0x43, 0x6b, 0x08, 0x13, 0x2d, 0xa6, 0x51, 0xe1, 0x8b,
+	0xaf, 0x23, 0xf4, 0xf1, 0x14, 0x74, 0x2e, 0x7d, 0x96, 0xe8, 0x7e, 0x81, 0x14, 0xf4, 0xb7, 0xe0,
+	0x2c, 0xaf, 0xff, 0x8e, 0xa6, 0x7d, 0x68, 0x0d, 0x0b, 0xff, 0x80, 0x88, 0x4f, 0x5a, 0xa8, 0x47,
+	0xe4, 0x5f, 0x8b, 0xf3, 0xcf, 0x67, 0xf0, 0x07, 0x25, 0x52, 0x1c, 0xac, 0xc3, 0x39, 0xce, 0xb0,
+	0xb1, 0xd7, 0x32, 0xbc, 0xf8, 0x77, 0x72, 0x06, 0x4a, 0x96, 0xad, 0x0b, 0x13, 0xfe, 0x32, 0xd5,
+	0xc3, 0x23, 0x02, 0x2f, 0x0c, 0xea, 0x8f, 0xf5, 0x21, 0xc1, 0x0c, 0xf5, 0xc3, 0x35, 0x1a, 0x5a,
+	0x89, 0xae, 0xf1, 0x46, 0xdc, 0x4d, 0xd6, 0xd7, 0xd2, 0x2f, 0x96, 0xe2, 0x68, 0x2d, 0xdc, 0xd5,
+	0x36, 0xfd, 0x88, 0xee, 0x0d, 0x7b, 0x28, 0x5f, 0x13, 0xd1, 0x51, 0x43, 0xf9, 0x88, 0xa7, 0xb2,
+	0x1e, 0xf7, 0x91, 0xd5, 0x65, 0x44, 0x8d, 0x14, 0x13, 0xef, 0x86, 0xbd, 0x72, 0xdf, 0xd6, 0x5b,
+	0xaa, 0xb1, 0xa9, 0x5b, 0x9e, 0x4b, 0x9d, 0x61, 0xcd, 0x7c, 0x4f, 0xe0, 0xa5, 0xd4, 0x34, 0x23,
+	0x9a, 0xda, 0x88, 0x9b, 0xaa, 0x66, 0xb5, 0xb2, 0x64, 0xad, 0xd4, 0x77, 0x2e, 0xd8, 0xe2, 0x0d,
+	0xf3, 0x03, 0xba, 0x4b, 0x8d, 0x61, 0x5d, 0x3d, 0x24, 0x30, 0x97, 0xd4, 0x8f, 0x68, 0xe7, 0xed,
+	0xb8, 0x9d, 0x0b, 0x59, 0xef, 0x9a, 0x28, 0x72, 0xd4, 0x47, 0xe3, 0xe7, 0x93, 0x30, 0xc9, 0x41,
+	0xf0, 0x21, 0x81, 0xa9, 0x60, 0x96, 0xe2, 0xe5, 0x8c, 0x3c, 0x47, 0x87, 0xb7, 0xb4, 0x58, 0x24,
+	0x34, 0xf0, 0x26, 0xbf, 0xfa, 0xe0, 0x8f, 0x7f, 0xbe, 0x1b, 0x9f, 0xc7, 0xf3, 0x4a, 0xfa, 0x3f,
+	0x0b, 0xc1, 0xd8, 0xc6, 0x9f, 0x08, 0x9c, 0x4a, 0xcc, 0x57, 0xac, 0xe7, 0x15, 0x49, 0x9b, 0xee,
+	0xd2, 0xca, 0x10, 0x0a, 0x41, 0xb7, 0xc4, 0xe9, 0x2e, 0xe1, 0x2b, 0x19, 0x74, 0xae, 0xaf, 0x72,
+	0x94, 0xae, 0x3f, 0x4b, 0x7b, 0xf8, 0x2b, 0x81, 0x93, 0xf1, 0x3c, 0xa8, 0x14, 0xad, 0x18, 0x22,
+	0xd6, 0x8b, 0x0b, 0x04, 0xe1, 0x75, 0x4e, 0x58, 0xc7, 0x5a, 0x11, 0x42, 0xa5, 0x2b, 0x5e, 0x9c,
+	0x1e, 0x3e, 0x26, 0x50, 0xba, 0xed, 0xda, 0x78, 0x29, 0xf7, 0xac, 0xa2, 0xa1, 0x2c, 0xbd, 0x76,
+	0x6c, 0x9c, 0x00, 0x5a, 0xe7, 0x40, 0xaf, 0xe3, 0xb5, 0xac, 0x03, 0x75, 0x6d, 0xa5, 0x2b, 0x06,
+	0x7a, 0x2f, 0x5c, 0x35, 0x7a, 0x4a, 0xd7, 0xff, 0x06, 0x7a, 0xf8, 0x0d, 0x81, 0xd2, 0xa6, 0x47,
+	0xf3, 0xb9, 0xfa, 0x13, 0x35, 0x9f, 0x2b, 0x36, 0x3e, 0xe5, 0x3a, 0xe7, 0x5a, 0xc4, 0x6a, 0x06,
+	0x97, 0xe9, 0x51, 0x9f, 0x46, 0xa3, 0x11, 0xca, 0xb7, 0x04, 0x26, 0xf9, 0x7c, 0xc1, 0x6a, 0x5e,
+	0x91, 0xf8, 0x8c, 0x94, 0x2e, 0x17, 0x88, 0x14, 0x40, 0x57, 0x39, 0xd0, 0x32, 0x5e, 0xc9, 0x00,
+	0x52, 0x35, 0x6d, 0x8b, 0x59, 0x03, 0x4c, 0x3f, 0x12, 0x98, 0x8d, 0xa6, 0x04, 0x2e, 0xe5, 0x55,
+	0x1b, 0x9c, 0x7c, 0xd2, 0x72, 0xc1, 0x68, 0xc1, 0x77, 0x8d, 0xf3, 0x29, 0xb8, 0x9c, 0xc1, 0x47,
+	0x43, 0x85, 0xd2, 0xb5, 0x6c, 0x3d, 0x22, 0x7c, 0x4c, 0x60, 0x2a, 0xe8, 0xff, 0xf9, 0x2d, 0x23,
+	0x31, 0xc6, 0xf2, 0x5b, 0x46, 0x72, 0x64, 0xc9, 0xab, 0x1c, 0xac, 0x86, 0x4b, 0x59, 0x1b, 0xd7,
+	0xa6, 0x5b, 0x0e, 0xdd, 0x1b, 0xd8, 0xb9, 0xdf, 0x09, 0x9c, 0x4e, 0xb6, 0x70, 0xcc, 0x6f, 0x08,
+	0x69, 0x13, 0x4a, 0x6a, 0x0c, 0x23, 0x11, 0xbc, 0x6b, 0x9c, 0xf7, 0x3a, 0xae, 0x66, 0x7d, 0xa2,
+	0x81, 0x6c, 0xcb, 0x0c, 0x74, 0x03, 0xdc, 0x3f, 0x10, 0x98, 0x16, 0xbd, 0x1a, 0x73, 0x77, 0x29,
+	0x39, 0x75, 0xa4, 0x2b, 0x85, 0x62, 0x8b, 0x9e, 0xb5, 0xb9, 0x65, 0xf8, 0x82, 0x24, 0xdb, 0xcd,
+	0x5b, 0x4f, 0x0e, 0x2a, 0xe4, 0xe9, 0x41, 0x85, 0xfc, 0x7d, 0x50, 0x21, 0x8f, 0x0e, 0x2b, 0x63,
+	0x4f, 0x0f, 0x2b, 0x63, 0x7f, 0x1e, 0x56, 0xc6, 0x3e, 0xaf, 0xb7, 0x75, 0x77, 0xc7, 0xdb, 0xae,
+	0xb5, 0x98, 0x19, 0x4f, 0x19, 0x5b, 0xee, 0x45, 0xf9, 0xdd, 0x7d, 0x9b, 0x3a, 0xdb, 0x53, 0xfc,
+	0xe7, 0xe0, 0xd5, 0xff, 0x02, 0x00, 0x00, 0xff, 0xff, 0x2b, 0xfe, 0x48, 0xde, 0xb6, 0x0e, 0x00,
+	0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -964,6 +1201,8 @@ type QueryClient interface {
 	AddOn(ctx context.Context, in *QueryAddOnRequest, opts ...grpc.CallOption) (*QueryAddOnResponse, error)
 	Exclusion(ctx context.Context, in *QueryExclusionRequest, opts ...grpc.CallOption) (*QueryExclusionResponse, error)
 	AgeSex(ctx context.Context, in *QueryAgeSexRequest, opts ...grpc.CallOption) (*QueryAgeSexResponse, error)
+	TypicalMinutes(ctx context.Context, in *QueryTypicalMinutesRequest, opts ...grpc.CallOption) (*QueryTypicalMinutesResponse, error)
+	EmLevel(ctx context.Context, in *QueryEmLevelRequest, opts ...grpc.CallOption) (*QueryEmLevelResponse, error)
 }
 
 type queryClient struct {
@@ -1046,6 +1285,24 @@ func (c *queryClient) AgeSex(ctx context.Context, in *QueryAgeSexRequest, opts .
 	return out, nil
 }
 
+func (c *queryClient) TypicalMinutes(ctx context.Context, in *QueryTypicalMinutesRequest, opts ...grpc.CallOption) (*QueryTypicalMinutesResponse, error) {
+	out := new(QueryTypicalMinutesResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.refdata.v1.Query/TypicalMinutes", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *queryClient) EmLevel(ctx context.Context, in *QueryEmLevelRequest, opts ...grpc.CallOption) (*QueryEmLevelResponse, error) {
+	out := new(QueryEmLevelResponse)
+	err := c.cc.Invoke(ctx, "/claimchain.refdata.v1.Query/EmLevel", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	Params(context.Context, *QueryParamsRequest) (*QueryParamsResponse, error)
@@ -1056,6 +1313,8 @@ type QueryServer interface {
 	AddOn(context.Context, *QueryAddOnRequest) (*QueryAddOnResponse, error)
 	Exclusion(context.Context, *QueryExclusionRequest) (*QueryExclusionResponse, error)
 	AgeSex(context.Context, *QueryAgeSexRequest) (*QueryAgeSexResponse, error)
+	TypicalMinutes(context.Context, *QueryTypicalMinutesRequest) (*QueryTypicalMinutesResponse, error)
+	EmLevel(context.Context, *QueryEmLevelRequest) (*QueryEmLevelResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -1085,6 +1344,12 @@ func (*UnimplementedQueryServer) Exclusion(ctx context.Context, req *QueryExclus
 }
 func (*UnimplementedQueryServer) AgeSex(ctx context.Context, req *QueryAgeSexRequest) (*QueryAgeSexResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method AgeSex not implemented")
+}
+func (*UnimplementedQueryServer) TypicalMinutes(ctx context.Context, req *QueryTypicalMinutesRequest) (*QueryTypicalMinutesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method TypicalMinutes not implemented")
+}
+func (*UnimplementedQueryServer) EmLevel(ctx context.Context, req *QueryEmLevelRequest) (*QueryEmLevelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method EmLevel not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -1235,6 +1500,42 @@ func _Query_AgeSex_Handler(srv interface{}, ctx context.Context, dec func(interf
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_TypicalMinutes_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTypicalMinutesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).TypicalMinutes(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.refdata.v1.Query/TypicalMinutes",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).TypicalMinutes(ctx, req.(*QueryTypicalMinutesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Query_EmLevel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryEmLevelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).EmLevel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/claimchain.refdata.v1.Query/EmLevel",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).EmLevel(ctx, req.(*QueryEmLevelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "claimchain.refdata.v1.Query",
@@ -1271,6 +1572,14 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "AgeSex",
 			Handler:    _Query_AgeSex_Handler,
+		},
+		{
+			MethodName: "TypicalMinutes",
+			Handler:    _Query_TypicalMinutes_Handler,
+		},
+		{
+			MethodName: "EmLevel",
+			Handler:    _Query_EmLevel_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1896,6 +2205,176 @@ func (m *QueryAgeSexResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryTypicalMinutesRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTypicalMinutesRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTypicalMinutesRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Date) > 0 {
+		i -= len(m.Date)
+		copy(dAtA[i:], m.Date)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Date)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Code) > 0 {
+		i -= len(m.Code)
+		copy(dAtA[i:], m.Code)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Code)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryTypicalMinutesResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryTypicalMinutesResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryTypicalMinutesResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Row.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if m.Found {
+		i--
+		if m.Found {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Version != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryEmLevelRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryEmLevelRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryEmLevelRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Date) > 0 {
+		i -= len(m.Date)
+		copy(dAtA[i:], m.Date)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Date)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Code) > 0 {
+		i -= len(m.Code)
+		copy(dAtA[i:], m.Code)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Code)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryEmLevelResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryEmLevelResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryEmLevelResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size, err := m.Row.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if m.Found {
+		i--
+		if m.Found {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.Version != 0 {
+		i = encodeVarintQuery(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -2138,6 +2617,74 @@ func (m *QueryAgeSexRequest) Size() (n int) {
 }
 
 func (m *QueryAgeSexResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Version != 0 {
+		n += 1 + sovQuery(uint64(m.Version))
+	}
+	if m.Found {
+		n += 2
+	}
+	l = m.Row.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryTypicalMinutesRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Code)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Date)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryTypicalMinutesResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Version != 0 {
+		n += 1 + sovQuery(uint64(m.Version))
+	}
+	if m.Found {
+		n += 2
+	}
+	l = m.Row.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryEmLevelRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Code)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Date)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *QueryEmLevelResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -3734,6 +4281,478 @@ func (m *QueryAgeSexResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: QueryAgeSexResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Found", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Found = bool(v != 0)
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Row", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Row.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTypicalMinutesRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTypicalMinutesRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTypicalMinutesRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Code = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Date", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Date = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryTypicalMinutesResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryTypicalMinutesResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryTypicalMinutesResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Found", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.Found = bool(v != 0)
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Row", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Row.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryEmLevelRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryEmLevelRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryEmLevelRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Code", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Code = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Date", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Date = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryEmLevelResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryEmLevelResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryEmLevelResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		case 1:

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"fmt"
 	"strings"
 
 	errorsmod "cosmossdk.io/errors"
@@ -17,6 +18,12 @@ const (
 	MaxSourceLength = 256
 	// MaxReasonLength bounds a revocation reason.
 	MaxReasonLength = 256
+	// MaxTypicalMinutes bounds the typical minutes of one unit of a code: a whole day.
+	MaxTypicalMinutes = 1440
+	// MaxEmFamilyLength bounds the name of an E/M family.
+	MaxEmFamilyLength = 40
+	// MaxEmLevel is the highest level in an E/M family (levels run from 1).
+	MaxEmLevel = 5
 )
 
 // Valid values of the coded row fields.
@@ -29,10 +36,11 @@ const (
 	ModifierNotApplicable = 9
 )
 
-// ValidateKind accepts the five table kinds.
+// ValidateKind accepts the seven table kinds.
 func ValidateKind(k TableKind) error {
 	switch k {
-	case TABLE_KIND_PTP, TABLE_KIND_MUE, TABLE_KIND_ADD_ON, TABLE_KIND_EXCLUSION, TABLE_KIND_AGE_SEX:
+	case TABLE_KIND_PTP, TABLE_KIND_MUE, TABLE_KIND_ADD_ON, TABLE_KIND_EXCLUSION, TABLE_KIND_AGE_SEX,
+		TABLE_KIND_TYPICAL_MINUTES, TABLE_KIND_EM_LEVEL:
 		return nil
 	}
 	return errorsmod.Wrapf(ErrInvalidKind, "%s", k)
@@ -194,6 +202,46 @@ func (r AgeSexRow) Validate() error {
 	return errorsmod.Wrapf(ErrInvalidRow, "code %s: sex %q: want F, M or empty", r.Code, r.Sex)
 }
 
+// Validate checks one typical-minutes row: 1 to 1440 minutes per unit.
+func (r TypicalMinutesRow) Validate() error {
+	if err := rowCode("code", r.Code); err != nil {
+		return err
+	}
+	if r.Minutes < 1 || r.Minutes > MaxTypicalMinutes {
+		return errorsmod.Wrapf(ErrInvalidRow, "code %s: minutes %d: want 1 to %d", r.Code, r.Minutes, MaxTypicalMinutes)
+	}
+	return nil
+}
+
+// Validate checks one E/M level row: a family of 1 to 40 characters a-z, 0-9
+// and "-", and a level 1 to 5.
+func (r EmLevelRow) Validate() error {
+	if err := rowCode("code", r.Code); err != nil {
+		return err
+	}
+	if err := ValidateEmFamily(r.Family); err != nil {
+		return errorsmod.Wrapf(ErrInvalidRow, "code %s: %s", r.Code, err)
+	}
+	if r.Level < 1 || r.Level > MaxEmLevel {
+		return errorsmod.Wrapf(ErrInvalidRow, "code %s: level %d: want 1 to %d", r.Code, r.Level, MaxEmLevel)
+	}
+	return nil
+}
+
+// ValidateEmFamily checks the name of an E/M family: 1 to 40 characters a-z,
+// 0-9 and "-" (e.g. "office-established").
+func ValidateEmFamily(family string) error {
+	if family == "" || len(family) > MaxEmFamilyLength {
+		return fmt.Errorf("family %q: want 1 to %d characters", family, MaxEmFamilyLength)
+	}
+	for _, c := range family {
+		if ok := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'; !ok {
+			return fmt.Errorf("family %q: want only a-z, 0-9 and -", family)
+		}
+	}
+	return nil
+}
+
 // Validate checks that only the rows of kind are set and every row is valid.
 // Chunk size limits are the msg's and the params' business.
 func (r ChunkRows) Validate(kind TableKind) error {
@@ -229,6 +277,16 @@ func (r ChunkRows) Validate(kind TableKind) error {
 			return errorsmod.Wrapf(err, "age-sex row %d", i)
 		}
 	}
+	for i, row := range r.TypicalMinutes {
+		if err := row.Validate(); err != nil {
+			return errorsmod.Wrapf(err, "typical-minutes row %d", i)
+		}
+	}
+	for i, row := range r.EmLevel {
+		if err := row.Validate(); err != nil {
+			return errorsmod.Wrapf(err, "em-level row %d", i)
+		}
+	}
 	return nil
 }
 
@@ -245,6 +303,10 @@ func (r ChunkRows) LenOf(kind TableKind) int {
 		return len(r.Exclusion)
 	case TABLE_KIND_AGE_SEX:
 		return len(r.AgeSex)
+	case TABLE_KIND_TYPICAL_MINUTES:
+		return len(r.TypicalMinutes)
+	case TABLE_KIND_EM_LEVEL:
+		return len(r.EmLevel)
 	}
 	return 0
 }

@@ -37,6 +37,16 @@ func TestRowValidation(t *testing.T) {
 		f(&r)
 		return types.ChunkRows{AgeSex: []types.AgeSexRow{r}}
 	}
+	minutes := func(f func(*types.TypicalMinutesRow)) types.ChunkRows {
+		r := types.TypicalMinutesRow{Code: "99213", Minutes: 20}
+		f(&r)
+		return types.ChunkRows{TypicalMinutes: []types.TypicalMinutesRow{r}}
+	}
+	em := func(f func(*types.EmLevelRow)) types.ChunkRows {
+		r := types.EmLevelRow{Code: "99213", Family: "office-established", Level: 3}
+		f(&r)
+		return types.ChunkRows{EmLevel: []types.EmLevelRow{r}}
+	}
 	same := func(*types.PtpRow) {}
 	cases := []struct {
 		name string
@@ -77,6 +87,28 @@ func TestRowValidation(t *testing.T) {
 		{"age-sex no upper limit", types.TABLE_KIND_AGE_SEX, ageSex(func(r *types.AgeSexRow) { r.MinAge, r.MaxAge, r.Sex = 65, 0, "" }), nil},
 		{"age-sex min above max", types.TABLE_KIND_AGE_SEX, ageSex(func(r *types.AgeSexRow) { r.MinAge, r.MaxAge = 18, 17 }), types.ErrInvalidRow},
 		{"age-sex sex U", types.TABLE_KIND_AGE_SEX, ageSex(func(r *types.AgeSexRow) { r.Sex = "U" }), types.ErrInvalidRow},
+		{"minutes ok", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(*types.TypicalMinutesRow) {}), nil},
+		{"minutes 1", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(r *types.TypicalMinutesRow) { r.Minutes = 1 }), nil},
+		{"minutes 1440", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(r *types.TypicalMinutesRow) { r.Minutes = 1440 }), nil},
+		{"minutes HCPCS", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(r *types.TypicalMinutesRow) { r.Code = "G0283" }), nil},
+		{"minutes 0", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(r *types.TypicalMinutesRow) { r.Minutes = 0 }), types.ErrInvalidRow},
+		{"minutes 1441", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(r *types.TypicalMinutesRow) { r.Minutes = 1441 }), types.ErrInvalidRow},
+		{"minutes bad code", types.TABLE_KIND_TYPICAL_MINUTES, minutes(func(r *types.TypicalMinutesRow) { r.Code = "" }), types.ErrInvalidRow},
+		{"em ok", types.TABLE_KIND_EM_LEVEL, em(func(*types.EmLevelRow) {}), nil},
+		{"em level 1 and 5", types.TABLE_KIND_EM_LEVEL, types.ChunkRows{EmLevel: []types.EmLevelRow{
+			{Code: "99211", Family: "office-established", Level: 1}, {Code: "99215", Family: "office-established", Level: 5},
+		}}, nil},
+		{"em family of digits and 40 characters", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Family = strings.Repeat("9-", 20) }), nil},
+		{"em level 0", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Level = 0 }), types.ErrInvalidRow},
+		{"em level 6", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Level = 6 }), types.ErrInvalidRow},
+		{"em no family", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Family = "" }), types.ErrInvalidRow},
+		{"em family of 41", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Family = strings.Repeat("a", 41) }), types.ErrInvalidRow},
+		{"em family upper-case", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Family = "Office" }), types.ErrInvalidRow},
+		{"em family underscore", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Family = "office_new" }), types.ErrInvalidRow},
+		{"em family non-ASCII", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Family = "bür" }), types.ErrInvalidRow},
+		{"em bad code", types.TABLE_KIND_EM_LEVEL, em(func(r *types.EmLevelRow) { r.Code = "E/M" }), types.ErrInvalidRow},
+		{"minutes rows in an em chunk", types.TABLE_KIND_EM_LEVEL, minutes(func(*types.TypicalMinutesRow) {}), types.ErrInvalidChunk},
+		{"em rows in a minutes chunk", types.TABLE_KIND_TYPICAL_MINUTES, em(func(*types.EmLevelRow) {}), types.ErrInvalidChunk},
 		{"rows of another kind", types.TABLE_KIND_MUE, ptp(same), types.ErrInvalidChunk},
 		{"no kind", types.TABLE_KIND_UNSPECIFIED, ptp(same), types.ErrInvalidKind},
 	}

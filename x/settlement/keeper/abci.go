@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	"github.com/claimchain/claimchain/x/settlement/types"
 )
 
@@ -110,7 +111,11 @@ func (k *Keeper) payInsurer(ctx sdk.Context, insurer uint64, now int64, budget u
 		if err != nil {
 			return paid, err
 		}
-		if p.Amount.Amount.GT(e.Balance) {
+		cash, _, _, err := k.cashFor(ctx, p)
+		if err != nil {
+			return paid, err
+		}
+		if cash.GT(e.Balance) {
 			_ = ctx.EventManager().EmitTypedEvent(&types.EventEscrowShortfall{
 				InsurerId: insurer, ClaimId: p.ClaimId, Needed: p.Amount.String(),
 				Available: sdkCoin(e.Denom, e.Balance).String(),
@@ -132,8 +137,32 @@ func (k *Keeper) payInsurer(ctx sdk.Context, insurer uint64, now int64, budget u
 	return paid, nil
 }
 
-// pay settles one scheduled payment: escrow to the provider's payee account,
-// the claim marked paid, and a line on the run's remittance advice.
+// cashFor splits a scheduled payment into the cash it sends, the part of the
+// provider's debt it recoups, and the debt it adds: net = amount (or, for a
+// correction, amount - previously paid); a positive net first pays down what
+// the provider owes this insurer; a negative net is added to it.
+func (k *Keeper) cashFor(ctx context.Context, p types.ScheduledPayment) (cash, recouped, owed math.Int, err error) {
+	net := p.Amount.Amount
+	if p.Correction {
+		net = net.Sub(nz(p.PreviouslyPaid))
+	}
+	if net.IsNegative() {
+		return math.ZeroInt(), math.ZeroInt(), net.Neg(), nil
+	}
+	r, err := k.Recoupments.Get(ctx, collections.Join3(p.InsurerId, p.ProviderId, p.Amount.Denom))
+	if isNotFound(err) {
+		return net, math.ZeroInt(), math.ZeroInt(), nil
+	} else if err != nil {
+		return math.Int{}, math.Int{}, math.Int{}, err
+	}
+	recouped = math.MinInt(net, r.Outstanding)
+	return net.Sub(recouped), recouped, math.ZeroInt(), nil
+}
+
+// pay settles one scheduled payment: escrow to the provider's payee account
+// (less what the provider owes this insurer), the claim marked paid, and its
+// lines on the run's remittance advice — for a correction, a reversal of the
+// claim as last reported and the corrected claim.
 func (k *Keeper) pay(ctx sdk.Context, key QueueKey, p types.ScheduledPayment, e types.Escrow, runs *paymentRuns) error {
 	provider, err := k.members.GetMember(ctx, p.ProviderId)
 	if err != nil {
@@ -147,14 +176,36 @@ func (k *Keeper) pay(ctx sdk.Context, key QueueKey, p types.ScheduledPayment, e 
 	if err != nil {
 		return err
 	}
-	if p.Amount.IsPositive() {
-		if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, payee, sdk.NewCoins(p.Amount)); err != nil {
+	cash, recouped, owed, err := k.cashFor(ctx, p)
+	if err != nil {
+		return err
+	}
+	if cash.IsPositive() {
+		if err := k.bank.SendCoinsFromModuleToAccount(ctx, types.ModuleName, payee, sdk.NewCoins(sdk.NewCoin(p.Amount.Denom, cash))); err != nil {
 			return err
 		}
 	}
-	e.Balance = e.Balance.Sub(p.Amount.Amount)
-	e.Paid = e.Paid.Add(p.Amount.Amount)
-	e.Committed = e.Committed.Sub(p.Amount.Amount)
+	if recouped.IsPositive() || owed.IsPositive() {
+		rkey := collections.Join3(p.InsurerId, p.ProviderId, p.Amount.Denom)
+		r, err := k.Recoupments.Get(ctx, rkey)
+		if isNotFound(err) {
+			r = types.Recoupment{InsurerId: p.InsurerId, ProviderId: p.ProviderId, Denom: p.Amount.Denom, Outstanding: math.ZeroInt()}
+		} else if err != nil {
+			return err
+		}
+		r.Outstanding = r.Outstanding.Sub(recouped).Add(owed)
+		if r.Outstanding.IsZero() {
+			err = k.Recoupments.Remove(ctx, rkey)
+		} else {
+			err = k.Recoupments.Set(ctx, rkey, r)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	e.Balance = e.Balance.Sub(cash)
+	e.Paid = e.Paid.Add(cash)
+	e.Committed = e.Committed.Sub(commitment(p))
 	if e.Committed.IsNegative() {
 		e.Committed = math.ZeroInt()
 	}
@@ -165,29 +216,55 @@ func (k *Keeper) pay(ctx sdk.Context, key QueueKey, p types.ScheduledPayment, e 
 		return err
 	}
 	trace := TraceNumber(p.InsurerId, p.ProviderId, ctx.BlockHeight())
-	if err := k.ClaimPayments.Set(ctx, p.ClaimId, types.ClaimPayment{
-		ClaimId: p.ClaimId, Paid: p.Amount, TraceNumber: trace, Height: ctx.BlockHeight(),
-	}); err != nil {
-		return err
-	}
-	if err := ctx.EventManager().EmitTypedEvent(&types.EventClaimPaid{ClaimId: p.ClaimId, Amount: p.Amount.String(), TraceNumber: trace}); err != nil {
-		return err
-	}
 	allowed := math.ZeroInt()
 	rc := types.RemittanceClaim{
 		ClaimId: p.ClaimId, ClaimStatusCode: p.ClaimStatusCode, Billed: d.TotalSubmitted, Paid: p.Amount.Amount,
-		PatientResponsibility: d.PatientResponsibility, Member: p.Member,
+		PatientResponsibility: d.PatientResponsibility, Member: p.Member, Adjustments: []adjtypes.Adjustment{},
 	}
 	for _, l := range d.Lines {
 		allowed = allowed.Add(l.Allowed)
 		rc.Adjustments = append(rc.Adjustments, l.Adjustments...)
 	}
 	rc.Allowed = allowed
+	var entries []types.RemittanceClaim
+	if p.Correction {
+		prev, err := k.ClaimPayments.Get(ctx, p.ClaimId)
+		if err != nil {
+			return err
+		}
+		entries = append(entries, reversalOf(prev.Reported, p.PreviouslyPaid))
+	}
+	entries = append(entries, rc)
+	if err := k.ClaimPayments.Set(ctx, p.ClaimId, types.ClaimPayment{
+		ClaimId: p.ClaimId, Paid: p.Amount, TraceNumber: trace, Height: ctx.BlockHeight(), Reported: rc,
+	}); err != nil {
+		return err
+	}
+	if err := ctx.EventManager().EmitTypedEvent(&types.EventClaimPaid{ClaimId: p.ClaimId, Amount: sdk.NewCoin(p.Amount.Denom, cash).String(), TraceNumber: trace}); err != nil {
+		return err
+	}
 	// Only now, with every write done, does the claim join the run's remittance.
 	r := runs.get(ctx, p, provider.Operator)
-	r.Claims = append(r.Claims, rc)
-	r.TotalPaid = r.TotalPaid.Add(p.Amount)
+	r.Claims = append(r.Claims, entries...)
+	r.TotalPaid = r.TotalPaid.AddAmount(cash)
+	r.Recouped = r.Recouped.Add(recouped)
+	r.CarriedForward = r.CarriedForward.Add(owed)
 	return nil
+}
+
+// reversalOf is the 835 reversal of a claim as last reported: status 22 and
+// every amount negated, paid = minus what was paid.
+func reversalOf(c types.RemittanceClaim, paid math.Int) types.RemittanceClaim {
+	rev := types.RemittanceClaim{
+		ClaimId: c.ClaimId, ClaimStatusCode: types.StatusReversal, Billed: nz(c.Billed).Neg(), Allowed: nz(c.Allowed).Neg(),
+		Paid: nz(paid).Neg(), PatientResponsibility: nz(c.PatientResponsibility).Neg(), Member: c.Member,
+		Adjustments: make([]adjtypes.Adjustment, 0, len(c.Adjustments)),
+	}
+	for _, a := range c.Adjustments {
+		a.Amount = nz(a.Amount).Neg()
+		rev.Adjustments = append(rev.Adjustments, a)
+	}
+	return rev
 }
 
 // paymentRuns collects this block's remittances in the order they start.
@@ -203,6 +280,7 @@ func (r *paymentRuns) get(ctx sdk.Context, p types.ScheduledPayment, payee strin
 	rem := &types.Remittance{
 		TraceNumber: trace, InsurerId: p.InsurerId, ProviderId: p.ProviderId, Payee: payee,
 		Date: ctx.BlockTime().UTC(), Height: ctx.BlockHeight(), TotalPaid: sdk.NewCoin(p.Amount.Denom, math.ZeroInt()),
+		Recouped: math.ZeroInt(), CarriedForward: math.ZeroInt(),
 	}
 	r.list = append(r.list, rem)
 	return rem

@@ -42,6 +42,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			return err
 		}
 	}
+	for _, r := range gs.Recoupments {
+		if err := k.Recoupments.Set(ctx, collections.Join3(r.InsurerId, r.ProviderId, r.Denom), r); err != nil {
+			return err
+		}
+	}
 	for _, p := range gs.Payments {
 		if err := k.ClaimPayments.Set(ctx, p.ClaimId, p); err != nil {
 			return err
@@ -77,6 +82,12 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	}
 	if err := k.Remittances.Walk(ctx, nil, func(_ string, r types.Remittance) (bool, error) {
 		gs.Remittances = append(gs.Remittances, r)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Recoupments.Walk(ctx, nil, func(_ RecoupmentKey, r types.Recoupment) (bool, error) {
+		gs.Recoupments = append(gs.Recoupments, r)
 		return false, nil
 	}); err != nil {
 		return nil, err

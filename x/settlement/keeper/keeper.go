@@ -53,7 +53,13 @@ type Keeper struct {
 	Cursor        collections.Item[uint64]
 	Remittances   *collections.IndexedMap[string, types.Remittance, RemittanceIndexes]
 	ClaimPayments collections.Map[string, types.ClaimPayment]
+	// Recoupments hold what providers owe insurers after corrections lowered
+	// paid claims: (insurer, provider, denom).
+	Recoupments collections.Map[RecoupmentKey, types.Recoupment]
 }
+
+// RecoupmentKey is (insurer, provider, denom).
+type RecoupmentKey = collections.Triple[uint64, uint64, string]
 
 // NewKeeper builds the settlement keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string,
@@ -81,6 +87,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 			}),
 		ClaimPayments: collections.NewMap(sb, types.ClaimPaymentsKey, "claim_payments", collections.StringKey,
 			codec.CollValue[types.ClaimPayment](cdc)),
+		Recoupments: collections.NewMap(sb, types.RecoupmentsKey, "recoupments",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.StringKey),
+			codec.CollValue[types.Recoupment](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -41,26 +41,35 @@ func (k *Keeper) ScheduleClaim(ctx context.Context, claim claimstypes.Claim) err
 	p := types.ScheduledPayment{
 		ClaimId: claim.Id, InsurerId: claim.InsurerId, ProviderId: claim.ProviderId,
 		Amount: sdk.NewCoin(d.Denom, d.TotalBenefit), Due: due, ClaimStatusCode: status, Member: claim.Member,
+		PreviouslyPaid: math.ZeroInt(),
 	}
-	e, err := k.escrow(ctx, claim.InsurerId, d.Denom)
+	return k.enqueue(ctx, p)
+}
+
+// enqueue commits a scheduled payment's cash in the insurer's escrow and
+// queues it in due order.
+func (k *Keeper) enqueue(ctx context.Context, p types.ScheduledPayment) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	due := p.Due
+	e, err := k.escrow(ctx, p.InsurerId, p.Amount.Denom)
 	if err != nil {
 		return err
 	}
-	e.Committed = e.Committed.Add(d.TotalBenefit)
+	e.Committed = e.Committed.Add(commitment(p))
 	if err := k.Escrows.Set(ctx, collections.Join(e.InsurerId, e.Denom), e); err != nil {
 		return err
 	}
-	if err := k.Queue.Set(ctx, collections.Join3(p.InsurerId, due.Unix(), claim.Id), p); err != nil {
+	if err := k.Queue.Set(ctx, collections.Join3(p.InsurerId, due.Unix(), p.ClaimId), p); err != nil {
 		return err
 	}
-	if err := k.QueueByClaim.Set(ctx, claim.Id, due.Unix()); err != nil {
+	if err := k.QueueByClaim.Set(ctx, p.ClaimId, due.Unix()); err != nil {
 		return err
 	}
 	if err := k.QueueInsurers.Set(ctx, p.InsurerId); err != nil {
 		return err
 	}
 	return sdkCtx.EventManager().EmitTypedEvent(&types.EventPaymentScheduled{
-		ClaimId: claim.Id, InsurerId: p.InsurerId, Amount: p.Amount.String(), Due: due.Format(time.RFC3339),
+		ClaimId: p.ClaimId, InsurerId: p.InsurerId, Amount: p.Amount.String(), Due: due.Format(time.RFC3339),
 	})
 }
 
@@ -72,6 +81,12 @@ func (k *Keeper) CancelClaim(ctx context.Context, claim claimstypes.Claim) error
 	} else if paid {
 		return errorsmod.Wrapf(types.ErrAlreadyPaid, "%s was paid; a paid claim is changed only by review or appeal", claim.Id)
 	}
+	return k.unschedule(ctx, claim, "claim voided")
+}
+
+// unschedule drops a claim's queued payment, if any, and releases its
+// commitment in escrow.
+func (k *Keeper) unschedule(ctx context.Context, claim claimstypes.Claim, reason string) error {
 	due, err := k.QueueByClaim.Get(ctx, claim.Id)
 	if isNotFound(err) {
 		return nil
@@ -89,7 +104,68 @@ func (k *Keeper) CancelClaim(ctx context.Context, claim claimstypes.Claim) error
 	if err := k.dequeue(ctx, key, claim.Id); err != nil {
 		return err
 	}
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPaymentCancelled{ClaimId: claim.Id, Reason: "claim voided"})
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPaymentCancelled{ClaimId: claim.Id, Reason: reason})
+}
+
+// ReviseClaim settles a claim whose decision a review or an appeal changed.
+// Not yet paid: its queued payment (if any) is dropped and, when the claim is
+// ADJUDICATED, scheduled again at the new amount after the hold period. Paid:
+// a correction is queued, due at once, for the new payable against what was
+// paid; the payment run pays the difference or records it as owed by the
+// provider (recouped from later payments), and the remittance shows a
+// reversal (CLP02 22) of the claim as last reported and the corrected claim.
+func (k *Keeper) ReviseClaim(ctx context.Context, claim claimstypes.Claim) error {
+	if claim.Use != claimstypes.CLAIM_USE_CLAIM {
+		return nil
+	}
+	if err := k.unschedule(ctx, claim, "claim revised"); err != nil {
+		return err
+	}
+	cp, err := k.ClaimPayments.Get(ctx, claim.Id)
+	if isNotFound(err) {
+		if claim.Status != claimstypes.CLAIM_STATUS_ADJUDICATED {
+			return nil
+		}
+		return k.ScheduleClaim(ctx, claim)
+	} else if err != nil {
+		return err
+	}
+	d, err := k.decisions.GetDecision(ctx, claim.Id)
+	if err != nil {
+		return err
+	}
+	if d.TotalBenefit.Equal(cp.Paid.Amount) && d.Denom == cp.Paid.Denom {
+		return nil // paid what it now pays
+	}
+	status := uint32(types.StatusProcessed)
+	if d.Decision == adjtypes.DECISION_KIND_DENIED {
+		status = types.StatusDenied
+	}
+	return k.enqueue(ctx, types.ScheduledPayment{
+		ClaimId: claim.Id, InsurerId: claim.InsurerId, ProviderId: claim.ProviderId,
+		Amount: sdk.NewCoin(d.Denom, d.TotalBenefit), Due: sdk.UnwrapSDKContext(ctx).BlockTime().UTC(),
+		ClaimStatusCode: status, Member: claim.Member, Correction: true, PreviouslyPaid: cp.Paid.Amount,
+	})
+}
+
+// commitment is the escrow cash a scheduled payment needs at most: its amount,
+// or for a correction the increase over what was paid.
+func commitment(p types.ScheduledPayment) math.Int {
+	if !p.Correction {
+		return p.Amount.Amount
+	}
+	net := p.Amount.Amount.Sub(nz(p.PreviouslyPaid))
+	if net.IsNegative() {
+		return math.ZeroInt()
+	}
+	return net
+}
+
+func nz(x math.Int) math.Int {
+	if x.IsNil() {
+		return math.ZeroInt()
+	}
+	return x
 }
 
 func (k *Keeper) uncommit(ctx context.Context, p types.ScheduledPayment) error {
@@ -97,7 +173,7 @@ func (k *Keeper) uncommit(ctx context.Context, p types.ScheduledPayment) error {
 	if err != nil {
 		return err
 	}
-	e.Committed = e.Committed.Sub(p.Amount.Amount)
+	e.Committed = e.Committed.Sub(commitment(p))
 	if e.Committed.IsNegative() {
 		e.Committed = math.ZeroInt()
 	}

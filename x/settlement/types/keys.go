@@ -28,4 +28,5 @@ var (
 	RemitByProviderKey = collections.NewPrefix(8)
 	RemitByInsurerKey  = collections.NewPrefix(9)
 	ClaimPaymentsKey   = collections.NewPrefix(10)
+	RecoupmentsKey     = collections.NewPrefix(11)
 )

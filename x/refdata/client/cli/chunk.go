@@ -52,6 +52,12 @@ func (t Table) Chunks(size int) ([]types.ChunkRows, error) {
 		chunks = splitRows(r.Exclusion, size, func(s []types.ExclusionRow) types.ChunkRows { return types.ChunkRows{Exclusion: s} })
 	case types.TABLE_KIND_AGE_SEX:
 		chunks = splitRows(r.AgeSex, size, func(s []types.AgeSexRow) types.ChunkRows { return types.ChunkRows{AgeSex: s} })
+	case types.TABLE_KIND_TYPICAL_MINUTES:
+		chunks = splitRows(r.TypicalMinutes, size, func(s []types.TypicalMinutesRow) types.ChunkRows {
+			return types.ChunkRows{TypicalMinutes: s}
+		})
+	case types.TABLE_KIND_EM_LEVEL:
+		chunks = splitRows(r.EmLevel, size, func(s []types.EmLevelRow) types.ChunkRows { return types.ChunkRows{EmLevel: s} })
 	default:
 		return nil, fmt.Errorf("unknown table kind %s", t.Kind)
 	}

@@ -36,6 +36,8 @@ func TestPlanChunksAndHash(t *testing.T) {
 		require.Empty(t, c.AddOn)
 		require.Empty(t, c.Exclusion)
 		require.Empty(t, c.AgeSex)
+		require.Empty(t, c.TypicalMinutes)
+		require.Empty(t, c.EmLevel)
 		require.Equal(t, min(5, 19-5*i), len(c.Ptp))
 		again = append(again, c.Ptp...)
 		require.Equal(t, h, p.HashAfter(i))

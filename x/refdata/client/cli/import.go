@@ -50,6 +50,8 @@ var kindArgs = []struct {
 	{"add-on", types.TABLE_KIND_ADD_ON},
 	{"exclusion", types.TABLE_KIND_EXCLUSION},
 	{"age-sex", types.TABLE_KIND_AGE_SEX},
+	{"typical-minutes", types.TABLE_KIND_TYPICAL_MINUTES},
+	{"em-level", types.TABLE_KIND_EM_LEVEL},
 }
 
 // ParseKind maps a table name of the import command to its kind.
@@ -177,6 +179,18 @@ func ReadTable(kind types.TableKind, files, supplements []string, log io.Writer)
 			return t, err
 		}
 		t.Rows.AgeSex = rows
+	case types.TABLE_KIND_TYPICAL_MINUTES:
+		rows, _, err := parseRows(files[0], withSkipped(ParseTypicalMinutes), log)
+		if err != nil {
+			return t, err
+		}
+		t.Rows.TypicalMinutes = rows
+	case types.TABLE_KIND_EM_LEVEL:
+		rows, _, err := parseRows(files[0], withSkipped(ParseEMLevels), log)
+		if err != nil {
+			return t, err
+		}
+		t.Rows.EmLevel = rows
 	case types.TABLE_KIND_EXCLUSION:
 		full, skipped, err := parseRows(files[0], ParseLEIE, log)
 		if err != nil {
@@ -225,8 +239,8 @@ func TxCmd() *cobra.Command {
 // chunk (resuming an interrupted import), and with --activate puts it in force.
 func ImportCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "import <ptp|mue|add-on|exclusion|age-sex> <file> [more ptp or mue files...]",
-		Short: "Import a CMS NCCI/MUE, add-on, age/sex or OIG LEIE file as a new table version (staged in chunks, resumable)",
+		Use:   "import <ptp|mue|add-on|exclusion|age-sex|typical-minutes|em-level> <file> [more ptp or mue files...]",
+		Short: "Import a CMS NCCI/MUE, add-on, age/sex, typical-minutes, E/M level or OIG LEIE file as a new table version (staged in chunks, resumable)",
 		Long: `Parse a reference file in its publisher's layout and stage it as version --table-version of the table,
 one MsgStageChunk per chunk, each committed before the next is sent; a progress bar goes to stderr.
 
@@ -238,8 +252,11 @@ Layouts (see examples/refdata/README.md):
              reinstatement supplements: a reinstatement closes the window, it never deletes it
   add-on     CSV add_on_code,type,primary_codes (space-separated)
   age-sex    CSV code,min_age,max_age,sex (max_age 0 = no limit; sex F, M or empty)
-Only codes, NPIs, dates and indicators go on chain: names, addresses, descriptions and
-rationales stay in the file. Rows are sorted, so the same file always gives the same
+  typical-minutes
+             CSV code,minutes (typical practitioner minutes of one unit, 1-1440)
+  em-level   CSV code,family,level (E/M family a-z, 0-9, -; level 1-5 within the family)
+Only codes, NPIs, dates, indicators, minutes and E/M families and levels go on chain:
+names, addresses, descriptions and rationales stay in the file. Rows are sorted, so the same file always gives the same
 chunks and content hash.
 
 If the version is already staging, the import checks that the chain's chunks are the

@@ -315,6 +315,26 @@ func TestReadTableSeveralFiles(t *testing.T) {
 	addOn := filepath.Join(fixtures, "add-on-2026.csv")
 	_, err = ReadTable(types.TABLE_KIND_ADD_ON, []string{addOn, addOn}, nil, &log)
 	require.ErrorContains(t, err, "the add-on table is imported from one file, not 2")
+	minutes := filepath.Join(fixtures, "typical-minutes.csv")
+	_, err = ReadTable(types.TABLE_KIND_TYPICAL_MINUTES, []string{minutes, minutes}, nil, &log)
+	require.ErrorContains(t, err, "the typical-minutes table is imported from one file, not 2")
+
+	// The two code-keyed tables of claimchain's own layouts read into their own field only.
+	tm, err := ReadTable(types.TABLE_KIND_TYPICAL_MINUTES, []string{minutes}, nil, &log)
+	require.NoError(t, err)
+	require.Len(t, tm.Rows.TypicalMinutes, 20)
+	require.Equal(t, 20, tm.Len())
+	em, err := ReadTable(types.TABLE_KIND_EM_LEVEL, []string{filepath.Join(fixtures, "em-levels.csv")}, nil, &log)
+	require.NoError(t, err)
+	require.Len(t, em.Rows.EmLevel, 12)
+	require.Equal(t, 12, em.Len())
+	p, err := NewPlan(em, 5)
+	require.NoError(t, err)
+	require.Equal(t, 3, p.N())
+	for _, c := range p.Chunks {
+		require.Equal(t, c.Len(), len(c.EmLevel))
+		require.NoError(t, c.Validate(types.TABLE_KIND_EM_LEVEL))
+	}
 }
 
 // runCmd runs the import command with args and returns stdout and stderr.
@@ -350,14 +370,16 @@ func TestImportCmdArgs(t *testing.T) {
 		args []string
 		err  string
 	}{
-		"unknown table":         {[]string{"cpt", ptp, "--print-hash"}, `unknown table "cpt": want one of ptp, mue, add-on, exclusion, age-sex`},
-		"missing file":          {[]string{"ptp", "nope.txt", "--print-hash"}, "nope.txt"},
-		"wrong layout":          {[]string{"mue", ptp, "--print-hash"}, "no MUE record found"},
-		"no version":            {[]string{"ptp", ptp}, "--table-version is required"},
-		"activate without date": {[]string{"ptp", ptp, "--table-version", "1", "--activate"}, "--activate requires --applies-from"},
-		"bad date":              {[]string{"ptp", ptp, "--table-version", "1", "--applies-from", "2026-13-01"}, "--applies-from \"2026-13-01\""},
-		"bad chunk size":        {[]string{"ptp", ptp, "--chunk-size", "0", "--print-hash"}, "--chunk-size 0"},
-		"supplement on ptp":     {[]string{"ptp", ptp, "--supplement", ptp, "--print-hash"}, "--supplement applies to the exclusion table only"},
+		"unknown table":            {[]string{"cpt", ptp, "--print-hash"}, `unknown table "cpt": want one of ptp, mue, add-on, exclusion, age-sex, typical-minutes, em-level`},
+		"wrong layout for minutes": {[]string{"typical-minutes", filepath.Join(fixtures, "em-levels.csv"), "--print-hash"}, "3 fields, want code,minutes"},
+		"wrong layout for levels":  {[]string{"em-level", filepath.Join(fixtures, "typical-minutes.csv"), "--print-hash"}, "2 fields, want code,family,level"},
+		"missing file":             {[]string{"ptp", "nope.txt", "--print-hash"}, "nope.txt"},
+		"wrong layout":             {[]string{"mue", ptp, "--print-hash"}, "no MUE record found"},
+		"no version":               {[]string{"ptp", ptp}, "--table-version is required"},
+		"activate without date":    {[]string{"ptp", ptp, "--table-version", "1", "--activate"}, "--activate requires --applies-from"},
+		"bad date":                 {[]string{"ptp", ptp, "--table-version", "1", "--applies-from", "2026-13-01"}, "--applies-from \"2026-13-01\""},
+		"bad chunk size":           {[]string{"ptp", ptp, "--chunk-size", "0", "--print-hash"}, "--chunk-size 0"},
+		"supplement on ptp":        {[]string{"ptp", ptp, "--supplement", ptp, "--print-hash"}, "--supplement applies to the exclusion table only"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, _, err := runCmd(t, tc.args...)
@@ -380,6 +402,8 @@ func TestReadmeHashes(t *testing.T) {
 		{[]string{"exclusion", "leie-full.csv", "--supplement", "leie-reinstatements-2026-02.csv", "--supplement", "leie-exclusions-2026-02.csv"}, 9},
 		{[]string{"add-on", "add-on-2026.csv"}, 7},
 		{[]string{"age-sex", "age-sex-2026.csv"}, 8},
+		{[]string{"typical-minutes", "typical-minutes.csv"}, 20},
+		{[]string{"em-level", "em-levels.csv"}, 12},
 	} {
 		args := append([]string{}, tc.args...)
 		for i, a := range args {

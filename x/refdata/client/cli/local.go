@@ -152,3 +152,100 @@ func ParseAgeSex(r io.Reader) ([]types.AgeSexRow, error) {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].Code < rows[j].Code })
 	return rows, nil
 }
+
+// ParseTypicalMinutes reads the typical practitioner minutes of one unit of
+// each procedure code in claimchain's CSV layout:
+//
+//	code,minutes
+//	99213,20
+//	27447,120
+//
+// minutes are whole minutes, 1 to 1440 (a unit longer than a day is a data
+// error). The header record is optional and lines starting with # are
+// comments. A code listed twice is an error. Rows come back sorted by code.
+func ParseTypicalMinutes(r io.Reader) ([]types.TypicalMinutesRow, error) {
+	var rows []types.TypicalMinutesRow
+	seen := map[string]int{}
+	records := 0
+	err := readRecords(r, '#', func(line int, f []string) error {
+		records++
+		if !isProcedureCode(f[0]) {
+			if records == 1 && strings.EqualFold(f[0], "code") {
+				return nil
+			}
+			return lineError(line, "code %q is not a procedure code", f[0])
+		}
+		if len(f) != 2 {
+			return lineError(line, "%d fields, want code,minutes", len(f))
+		}
+		if prev, dup := seen[f[0]]; dup {
+			return lineError(line, "code %s is listed again (first on line %d)", f[0], prev)
+		}
+		seen[f[0]] = line
+		minutes, err := strconv.ParseUint(f[1], 10, 32)
+		if err != nil || minutes < 1 || minutes > types.MaxTypicalMinutes {
+			return lineError(line, "minutes %q: want whole minutes 1-%d", f[1], types.MaxTypicalMinutes)
+		}
+		rows = append(rows, types.TypicalMinutesRow{Code: f[0], Minutes: uint32(minutes)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, errors.New("no typical minutes found: want records code,minutes")
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Code < rows[j].Code })
+	return rows, nil
+}
+
+// ParseEMLevels reads evaluation-and-management codes with their family and
+// level in claimchain's CSV layout:
+//
+//	code,family,level
+//	99213,office-established,3
+//	99204,office-new,4
+//
+// family is 1 to 40 characters a-z, 0-9 and "-" (the codes whose levels are
+// compared with each other); level is 1 to 5 within the family. The header
+// record is optional and lines starting with # are comments. A code listed
+// twice is an error (a code belongs to one family). Rows come back sorted by
+// code.
+func ParseEMLevels(r io.Reader) ([]types.EmLevelRow, error) {
+	var rows []types.EmLevelRow
+	seen := map[string]int{}
+	records := 0
+	err := readRecords(r, '#', func(line int, f []string) error {
+		records++
+		if !isProcedureCode(f[0]) {
+			if records == 1 && strings.EqualFold(f[0], "code") {
+				return nil
+			}
+			return lineError(line, "code %q is not a procedure code", f[0])
+		}
+		if len(f) != 3 {
+			return lineError(line, "%d fields, want code,family,level", len(f))
+		}
+		if prev, dup := seen[f[0]]; dup {
+			return lineError(line, "code %s is listed again (first on line %d)", f[0], prev)
+		}
+		seen[f[0]] = line
+		if err := types.ValidateEmFamily(f[1]); err != nil {
+			return lineError(line, "%v", err)
+		}
+		level, err := strconv.ParseUint(f[2], 10, 32)
+		if err != nil || level < 1 || level > types.MaxEmLevel {
+			return lineError(line, "level %q: want 1-%d", f[2], types.MaxEmLevel)
+		}
+		rows = append(rows, types.EmLevelRow{Code: f[0], Family: f[1], Level: uint32(level)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, errors.New("no E/M level found: want records code,family,level")
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Code < rows[j].Code })
+	return rows, nil
+}

@@ -271,6 +271,101 @@ func TestParseAgeSexErrors(t *testing.T) {
 	}
 }
 
+func TestParseTypicalMinutesFixture(t *testing.T) {
+	rows, err := ParseTypicalMinutes(openFixture(t, "typical-minutes.csv"))
+	require.NoError(t, err)
+	require.Len(t, rows, 20)
+	byCode := map[string]uint32{}
+	for _, r := range rows {
+		byCode[r.Code] = r.Minutes
+	}
+	for code, minutes := range map[string]uint32{
+		"99213": 20, "99214": 30, "99215": 40, "99204": 45, "99205": 60,
+		"97110": 15, "20610": 10, "27447": 120, "G0283": 15, "36415": 3,
+	} {
+		require.Equal(t, minutes, byCode[code], code)
+	}
+	require.Equal(t, types.TypicalMinutesRow{Code: "20610", Minutes: 10}, rows[0])
+	requireSorted(t, len(rows), func(i int) bool { return rows[i-1].Code < rows[i].Code })
+	require.NoError(t, types.ChunkRows{TypicalMinutes: rows}.Validate(types.TABLE_KIND_TYPICAL_MINUTES))
+}
+
+func TestParseTypicalMinutesLayout(t *testing.T) {
+	rows, err := ParseTypicalMinutes(strings.NewReader("\ufeffcode,minutes\r\n# a comment\r\n99214, 30\r\n99213,20\r\n\r\n27447,1440\r\n"))
+	require.NoError(t, err)
+	require.Equal(t, []types.TypicalMinutesRow{{Code: "27447", Minutes: 1440}, {Code: "99213", Minutes: 20}, {Code: "99214", Minutes: 30}}, rows)
+	_, err = ParseTypicalMinutes(strings.NewReader("99213,20\n"))
+	require.NoError(t, err, "the header is optional")
+}
+
+func TestParseTypicalMinutesErrors(t *testing.T) {
+	for name, tc := range map[string]struct{ in, err string }{
+		"zero minutes":     {"99213,0\n", "line 1: minutes \"0\": want whole minutes 1-1440"},
+		"over a day":       {"27447,1441\n", "line 1: minutes \"1441\""},
+		"fraction":         {"99213,20.5\n", "line 1: minutes \"20.5\""},
+		"negative":         {"99213,-5\n", "line 1: minutes \"-5\""},
+		"empty minutes":    {"99213,\n", "line 1: minutes \"\""},
+		"missing column":   {"99213\n", "line 1: 1 fields, want code,minutes"},
+		"extra column":     {"99213,20,x\n", "line 1: 3 fields, want code,minutes"},
+		"bad code":         {"9921,20\n", "line 1: code \"9921\" is not a procedure code"},
+		"duplicate":        {"99213,20\n99213,25\n", "line 2: code 99213 is listed again (first on line 1)"},
+		"header not first": {"99213,20\ncode,minutes\n", "line 2: code \"code\" is not a procedure code"},
+		"empty":            {"code,minutes\n", "no typical minutes found"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := ParseTypicalMinutes(strings.NewReader(tc.in))
+			require.ErrorContains(t, err, tc.err)
+		})
+	}
+}
+
+func TestParseEMLevelsFixture(t *testing.T) {
+	rows, err := ParseEMLevels(openFixture(t, "em-levels.csv"))
+	require.NoError(t, err)
+	require.Equal(t, []types.EmLevelRow{
+		{Code: "99202", Family: "office-new", Level: 2},
+		{Code: "99203", Family: "office-new", Level: 3},
+		{Code: "99204", Family: "office-new", Level: 4},
+		{Code: "99205", Family: "office-new", Level: 5},
+		{Code: "99211", Family: "office-established", Level: 1},
+		{Code: "99212", Family: "office-established", Level: 2},
+		{Code: "99213", Family: "office-established", Level: 3},
+		{Code: "99214", Family: "office-established", Level: 4},
+		{Code: "99215", Family: "office-established", Level: 5},
+		{Code: "99221", Family: "hospital-initial", Level: 1},
+		{Code: "99222", Family: "hospital-initial", Level: 2},
+		{Code: "99223", Family: "hospital-initial", Level: 3},
+	}, rows)
+	require.NoError(t, types.ChunkRows{EmLevel: rows}.Validate(types.TABLE_KIND_EM_LEVEL))
+}
+
+func TestParseEMLevelsLayout(t *testing.T) {
+	rows, err := ParseEMLevels(strings.NewReader("\ufeffcode,family,level\r\n# comment\r\n99215,office-established,5\r\n99205, office-new, 5\r\n"))
+	require.NoError(t, err)
+	require.Equal(t, []types.EmLevelRow{{Code: "99205", Family: "office-new", Level: 5}, {Code: "99215", Family: "office-established", Level: 5}}, rows)
+}
+
+func TestParseEMLevelsErrors(t *testing.T) {
+	for name, tc := range map[string]struct{ in, err string }{
+		"level 0":          {"99211,office-established,0\n", "line 1: level \"0\": want 1-5"},
+		"level 6":          {"99215,office-established,6\n", "line 1: level \"6\""},
+		"level not number": {"99215,office-established,five\n", "line 1: level \"five\""},
+		"no family":        {"99215,,5\n", "line 1: family \"\": want 1 to 40 characters"},
+		"family too long":  {"99215," + strings.Repeat("a", 41) + ",5\n", "want 1 to 40 characters"},
+		"upper-case":       {"99215,Office-Established,5\n", "line 1: family \"Office-Established\": want only a-z, 0-9 and -"},
+		"space in family":  {"99215,office established,5\n", "want only a-z, 0-9 and -"},
+		"missing column":   {"99215,office-established\n", "line 1: 2 fields, want code,family,level"},
+		"bad code":         {"E/M,office-established,5\n", "line 1: code \"E/M\" is not a procedure code"},
+		"duplicate":        {"99215,office-established,5\n99215,office-new,5\n", "line 2: code 99215 is listed again (first on line 1)"},
+		"empty":            {"# nothing\n", "no E/M level found"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := ParseEMLevels(strings.NewReader(tc.in))
+			require.ErrorContains(t, err, tc.err)
+		})
+	}
+}
+
 func TestSkippedString(t *testing.T) {
 	require.Equal(t, "0", Skipped{}.String())
 	require.Equal(t, "3 (1 NPI fails the check digit, 2 no NPI (0000000000 or empty))",

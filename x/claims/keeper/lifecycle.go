@@ -1,0 +1,94 @@
+package keeper
+
+import (
+	"context"
+	"encoding/hex"
+	"strings"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/claimchain/claimchain/x/claims/types"
+	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
+)
+
+// changeStatus records a step of the claim's history (status, actor, reason),
+// stores the claim, emits EventClaimStatusChanged when the status moved, and
+// reports the change to the statistics.
+func (k *Keeper) changeStatus(ctx context.Context, claim *types.Claim, to types.ClaimStatus, outcome types.ClaimOutcome, actor, reason string) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	from := claim.Status
+	claim.Status, claim.Outcome = to, outcome
+	claim.History = append(claim.History, types.StatusChange{
+		Status: to, Actor: actor, Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Reason: reason,
+	})
+	if err := k.saveClaim(ctx, *claim); err != nil {
+		return err
+	}
+	if from != to {
+		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimStatusChanged{
+			Id: claim.Id, From: from, To: to, Outcome: outcome, Reason: reason,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveClaim stores a claim and reports it to the statistics.
+func (k *Keeper) saveClaim(ctx context.Context, claim types.Claim) error {
+	pk, err := claimKey(claim.Id)
+	if err != nil {
+		return err
+	}
+	if err := k.Claims.Set(ctx, pk, claim); err != nil {
+		return err
+	}
+	if k.integrity != nil {
+		return k.integrity.ClaimChanged(ctx, claim)
+	}
+	return nil
+}
+
+// claimInsurer checks that the signer operates the claim's insurer and that
+// the insurer is ACTIVE.
+func (k *Keeper) claimInsurer(ctx context.Context, claim types.Claim, signer string) error {
+	m, err := k.members.GetMember(ctx, claim.InsurerId)
+	if err != nil {
+		return err
+	}
+	if m.Operator != signer {
+		return errorsmod.Wrapf(types.ErrNotInsurer, "%s is billed to insurer %d (%s)", claim.Id, m.Id, m.Name)
+	}
+	if m.Status != membershiptypes.MEMBER_STATUS_ACTIVE {
+		return errorsmod.Wrapf(types.ErrNotInsurer, "insurer %d is %s", m.Id, m.Status)
+	}
+	return nil
+}
+
+// claimProvider checks that the signer operates the provider that submitted the claim.
+func (k *Keeper) claimProvider(ctx context.Context, claim types.Claim, signer string) error {
+	m, err := k.members.GetMember(ctx, claim.ProviderId)
+	if err != nil {
+		return err
+	}
+	if m.Operator != signer {
+		return errorsmod.Wrapf(types.ErrNotSubmitter, "%s was submitted by provider %d (%s)", claim.Id, m.Id, m.Name)
+	}
+	return nil
+}
+
+// pendReasonText joins pend reasons for the claim's history.
+func pendReasonText(reasons []types.PendReason) string {
+	parts := make([]string, 0, len(reasons))
+	for _, r := range reasons {
+		parts = append(parts, "["+r.RuleID+"] "+r.Text)
+	}
+	return "pended for review: " + strings.Join(parts, "; ")
+}
+
+// hashText shows a content hash in a history entry: "sha256:<hex>".
+func hashText(h membershiptypes.ContentHash) string {
+	return "sha256:" + hex.EncodeToString(h.Digest)
+}
