@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +45,19 @@ type Given struct {
 	Today Date `json:"today"`
 	// Reference is reference data (x/refdata) loaded before the first step.
 	Reference *Reference `json:"reference"`
+	// Thresholds are the insurer's payment-integrity thresholds (x/integrity),
+	// set before the first step; fields left out keep the chain's defaults.
+	Thresholds *Thresholds `json:"thresholds"`
+}
+
+// Thresholds are an insurer's x/integrity settings (MsgSetThresholds). A
+// field left out keeps its current value (at first, the chain's default).
+type Thresholds struct {
+	PendScore       *uint32 `json:"pend_score"`
+	EmMinServices   *uint32 `json:"em_min_services"`
+	EmExcessBps     *uint32 `json:"em_excess_bps"`
+	VolumeMinClaims *uint32 `json:"volume_min_claims"`
+	VolumeFactorBps *uint32 `json:"volume_factor_bps"`
 }
 
 // Reference lists rows per reference table; each table that has rows is
@@ -56,6 +70,23 @@ type Reference struct {
 	AddOn       []AddOnRow     `json:"add_on"`
 	Exclusions  []ExclusionRow `json:"exclusions"`
 	AgeSex      []AgeSexRow    `json:"age_sex"`
+	// TypicalMinutes feed the impossible-day flag (R-FLAG-DAY).
+	TypicalMinutes []TypicalMinutesRow `json:"typical_minutes"`
+	// EmLevels feed the E/M level-mix flag (R-FLAG-EM).
+	EmLevels []EmLevelRow `json:"em_levels"`
+}
+
+// TypicalMinutesRow is the typical minutes one unit of a code takes.
+type TypicalMinutesRow struct {
+	Code    Code   `json:"code"`
+	Minutes uint32 `json:"minutes"`
+}
+
+// EmLevelRow places an E/M code in a family at a level (1 to 5; 4 and 5 are high).
+type EmLevelRow struct {
+	Code   Code   `json:"code"`
+	Family string `json:"family"`
+	Level  uint32 `json:"level"`
 }
 
 // PTPRow is an NCCI procedure-to-procedure edit: column2 is not paid with column1.
@@ -137,13 +168,34 @@ func (m *Member) UnmarshalJSON(b []byte) error {
 }
 
 // Step is one thing that happens: a claim (or preauthorization or
-// predetermination) arrives, an earlier claim is voided, or coverage is
-// terminated.
+// predetermination) arrives, an earlier claim is voided, reviewed, appealed
+// or disputed, coverage is terminated, or the insurer changes its
+// thresholds.
 type Step struct {
-	// Exactly one of these names the step.
-	Claim     string       `json:"claim"`
-	Void      string       `json:"void"`
-	Terminate *Termination `json:"terminate"`
+	stepFields
+	// Appeal names the claim of an appeal step (appeal: <claim name>).
+	Appeal string
+	// AppealNumber is the appeal a decide_appeal step decides (appeal: 1).
+	AppealNumber uint32
+	// Lines of a claim step.
+	Lines []Line
+	// ReviewLines of a review step (action adjust): lines: [{line: 2, payable: "30.00"}].
+	ReviewLines []ReviewLine
+	// AppealLines of an appeal step: lines: [2].
+	AppealLines []uint32
+}
+
+// stepFields are the fields of a step whose shape does not depend on its kind.
+type stepFields struct {
+	// Exactly one of these names the step (Step.Appeal is the eighth).
+	Claim        string       `json:"claim"`
+	Void         string       `json:"void"`
+	Terminate    *Termination `json:"terminate"`
+	Review       string       `json:"review"`
+	DecideAppeal string       `json:"decide_appeal"`
+	Dispute      string       `json:"dispute"`
+	Confirm      string       `json:"confirm"`
+	Thresholds   *Thresholds  `json:"thresholds"`
 
 	// Arrives is the block date of the step (default: the previous step's).
 	Arrives Date `json:"arrives"`
@@ -152,22 +204,154 @@ type Step struct {
 	Diagnoses []string `json:"diagnoses"`
 	// Currency of the billed amounts (default usd).
 	Currency string `json:"currency"`
-	Lines    []Line `json:"lines"`
-	// Reason for a void (default "billed in error").
+	// Reason for a void (default "billed in error"), an appeal or a dispute;
+	// only its hash goes on chain for an appeal or a dispute.
 	Reason string `json:"reason"`
+
+	// Review: approve, adjust or deny, with the group code, CARC and RARC of
+	// an adjustment or a denial.
+	Action string `json:"action"`
+	Group  string `json:"group"`
+	Carc   string `json:"carc"`
+	Rarc   string `json:"rarc"`
+	// Notes of a review or an appeal decision (only their hash goes on chain).
+	Notes string `json:"notes"`
+	// Overturn: decide_appeal reverses the denial (true) or upholds it (false).
+	Overturn *bool `json:"overturn"`
 
 	Then *Then `json:"then"`
 }
 
+// ReviewLine is a reviewer's new payable amount for one line (0 denies it).
+type ReviewLine struct {
+	Line    uint32   `json:"line"`
+	Payable *Dollars `json:"payable"`
+}
+
+// UnmarshalJSON reads a step strictly. `lines` and `appeal` take their shape
+// from the kind of step: claim lines, review lines ({line, payable}) or the
+// line numbers of an appeal; `appeal` is the claim name of an appeal step and
+// the appeal number of a decide_appeal step.
+func (s *Step) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		stepFields
+		Lines  json.RawMessage `json:"lines"`
+		Appeal json.RawMessage `json:"appeal"`
+	}
+	if err := strictJSON(b, &raw); err != nil {
+		return err
+	}
+	*s = Step{stepFields: raw.stepFields}
+	s.Action = strings.ToLower(strings.TrimSpace(s.Action))
+	if len(raw.Appeal) > 0 && string(raw.Appeal) != "null" {
+		var name string
+		var n uint32
+		switch {
+		case json.Unmarshal(raw.Appeal, &name) == nil:
+			if name == "" {
+				return fmt.Errorf("appeal: name the claim whose denied lines the provider appeals")
+			}
+			s.Appeal = name
+		case json.Unmarshal(raw.Appeal, &n) == nil && n > 0:
+			s.AppealNumber = n
+		default:
+			return fmt.Errorf("appeal %s: the claim name of an appeal step, or the appeal number (1, 2, ...) of a decide_appeal step", raw.Appeal)
+		}
+	}
+	if len(raw.Lines) == 0 || string(raw.Lines) == "null" {
+		return nil
+	}
+	switch {
+	case s.Review != "":
+		if err := strictJSON(raw.Lines, &s.ReviewLines); err != nil {
+			return fmt.Errorf("review lines: write - {line: 2, payable: \"30.00\"}: %w", err)
+		}
+	case s.Appeal != "":
+		if err := strictJSON(raw.Lines, &s.AppealLines); err != nil {
+			return fmt.Errorf("appeal lines: write the line numbers, e.g. [2]: %w", err)
+		}
+	default:
+		if err := strictJSON(raw.Lines, &s.Lines); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// strictJSON decodes b into v, refusing unknown fields.
+func strictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// Kind is the step's kind: the name of the field that names it.
+func (s Step) Kind() string {
+	var kinds []string
+	for _, k := range []struct {
+		name string
+		set  bool
+	}{
+		{"claim", s.Claim != ""}, {"void", s.Void != ""}, {"terminate", s.Terminate != nil}, {"review", s.Review != ""},
+		{"appeal", s.Appeal != ""}, {"decide_appeal", s.DecideAppeal != ""}, {"dispute", s.Dispute != ""},
+		{"confirm", s.Confirm != ""}, {"thresholds", s.Thresholds != nil},
+	} {
+		if k.set {
+			kinds = append(kinds, k.name)
+		}
+	}
+	if len(kinds) != 1 {
+		return ""
+	}
+	return kinds[0]
+}
+
+// Target is the claim a step acts on (its own name for a claim step), or "".
+func (s Step) Target() string {
+	switch s.Kind() {
+	case "claim":
+		return s.Claim
+	case "void":
+		return s.Void
+	case "review":
+		return s.Review
+	case "appeal":
+		return s.Appeal
+	case "decide_appeal":
+		return s.DecideAppeal
+	case "dispute":
+		return s.Dispute
+	case "confirm":
+		return s.Confirm
+	}
+	return ""
+}
+
 // Name is the step's name for the subtest and messages.
 func (s Step) Name() string {
-	switch {
-	case s.Claim != "":
+	switch s.Kind() {
+	case "claim":
 		return s.Claim
-	case s.Void != "":
+	case "void":
 		return "void " + s.Void
-	case s.Terminate != nil:
+	case "terminate":
 		return "terminate coverage " + string(s.Terminate.Ends)
+	case "review":
+		return "review " + s.Review
+	case "appeal":
+		return "appeal " + s.Appeal
+	case "decide_appeal":
+		n := s.AppealNumber
+		if n == 0 {
+			n = 1
+		}
+		return fmt.Sprintf("decide appeal %d of %s", n, s.DecideAppeal)
+	case "dispute":
+		return "dispute " + s.Dispute
+	case "confirm":
+		return "confirm " + s.Confirm
+	case "thresholds":
+		return "thresholds"
 	}
 	return "?"
 }
@@ -211,11 +395,32 @@ type Then struct {
 	// ([] for none).
 	PendedBy    *[]string `json:"pended_by"`
 	PlanVersion *uint32   `json:"plan_version"`
-	Payable     *Dollars `json:"payable"`
-	MemberPays  *Dollars `json:"member_pays"`
+	Payable     *Dollars  `json:"payable"`
+	MemberPays  *Dollars  `json:"member_pays"`
 	// Lines, in order; when given, the decision must have exactly these lines.
 	Lines        []ThenLine        `json:"lines"`
 	Accumulators *ThenAccumulators `json:"accumulators"`
+
+	// Flags are the x/integrity rule ids flagged on the claim, sorted
+	// ([] for none): R-FLAG-DAY, R-FLAG-DISPUTE, R-FLAG-EM, R-FLAG-VOLUME.
+	Flags *[]string `json:"flags"`
+	// RiskScore is the sum of the claim's flags' points.
+	RiskScore *uint64 `json:"risk_score"`
+	// ProviderStats are the scenario provider's statistics after the step.
+	ProviderStats *ThenStats `json:"provider_stats"`
+}
+
+// ThenStats are the provider's statistics (x/integrity ProviderStats):
+// counts of claims for care given, amounts in dollars.
+type ThenStats struct {
+	Claims   *uint64  `json:"claims"`
+	Billed   *Dollars `json:"billed"`
+	Approved *Dollars `json:"approved"`
+	Denied   *uint64  `json:"denied"`
+	Pended   *uint64  `json:"pended"`
+	Voided   *uint64  `json:"voided"`
+	// Flags counts the flags raised on the provider's claims per rule ({} for none).
+	Flags map[string]uint64 `json:"flags"`
 }
 
 // ThenLine is the expected decision of one line.
@@ -412,17 +617,23 @@ func (s *Scenario) check() error {
 	names := map[string]Step{}
 	for i, st := range s.When {
 		where := fmt.Sprintf("when step %d (%s)", i+1, st.Name())
-		n := 0
-		for _, set := range []bool{st.Claim != "", st.Void != "", st.Terminate != nil} {
-			if set {
-				n++
+		kind := st.Kind()
+		if st.DecideAppeal != "" && st.Appeal != "" {
+			return fmt.Errorf("%s: in a decide_appeal step, appeal is the appeal's number (1, 2, ...), not %q", where, st.Appeal)
+		}
+		if kind == "" {
+			return fmt.Errorf("%s: a step is exactly one of claim:, void:, terminate:, review:, appeal:, decide_appeal:, dispute:, confirm: or thresholds:", where)
+		}
+		if err := st.checkFields(kind); err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+		if kind != "claim" && kind != "terminate" && kind != "thresholds" {
+			if _, ok := names[st.Target()]; !ok {
+				return fmt.Errorf("%s: %q is not an earlier claim in this file", where, st.Target())
 			}
 		}
-		if n != 1 {
-			return fmt.Errorf("%s: a step is exactly one of claim:, void: or terminate:", where)
-		}
-		switch {
-		case st.Claim != "":
+		switch kind {
+		case "claim":
 			if _, dup := names[st.Claim]; dup {
 				return fmt.Errorf("%s: another claim is already called %q", where, st.Claim)
 			}
@@ -455,35 +666,116 @@ func (s *Scenario) check() error {
 				}
 			}
 			names[st.Claim] = st
-		case st.Void != "":
-			if _, ok := names[st.Void]; !ok {
-				return fmt.Errorf("%s: %q is not an earlier claim in this file", where, st.Void)
-			}
-			if len(st.Lines) > 0 || st.Use != "" || len(st.Diagnoses) > 0 {
-				return fmt.Errorf("%s: a void takes no lines, use or diagnoses", where)
-			}
-		case st.Terminate != nil:
+		case "terminate":
 			if st.Terminate.Ends == "" {
 				return fmt.Errorf("%s: terminate needs ends: <last covered date>", where)
 			}
 			if s.Given.Member.None {
 				return fmt.Errorf("%s: member is none: there is no coverage to terminate", where)
 			}
+		case "review":
+			switch st.Action {
+			case "approve", "deny":
+			case "adjust":
+				if len(st.ReviewLines) == 0 {
+					return fmt.Errorf("%s: action adjust needs lines: [{line: 1, payable: \"30.00\"}] (payable \"0.00\" denies the line)", where)
+				}
+			default:
+				return fmt.Errorf("%s: a review needs action: approve, adjust or deny, not %q", where, st.Action)
+			}
+			for j, l := range st.ReviewLines {
+				if l.Line == 0 || l.Payable == nil {
+					return fmt.Errorf("%s review line %d: line (its number on the claim, from 1) and payable are required", where, j+1)
+				}
+			}
+		case "appeal":
+			if len(st.AppealLines) == 0 {
+				return fmt.Errorf("%s: an appeal needs lines: the numbers of the denied lines appealed, e.g. [2]", where)
+			}
+		case "decide_appeal":
+			if st.Overturn == nil {
+				return fmt.Errorf("%s: decide_appeal needs overturn: true (the denial is reversed) or false (it stands)", where)
+			}
+		case "dispute", "confirm":
+			if s.Given.Member.None {
+				return fmt.Errorf("%s: member is none: no member account to sign with", where)
+			}
+			if u := names[st.Target()].Use; u != "" && u != "claim" {
+				return fmt.Errorf("%s: %q is a %s: only care given is attested", where, st.Target(), u)
+			}
 		}
 		if st.Then != nil {
-			for j, l := range st.Then.Lines {
-				if l.Decision == "" || l.Payable == nil || l.Adjustments == nil {
-					return fmt.Errorf("%s then line %d: decision, payable and adjustments are required (adjustments: [] when none)", where, j+1)
-				}
-				for _, a := range *l.Adjustments {
-					if _, err := canonicalAdjustment(a); err != nil {
-						return fmt.Errorf("%s then line %d: %w", where, j+1, err)
-					}
-				}
+			if err := st.Then.check(kind); err != nil {
+				return fmt.Errorf("%s: %w", where, err)
 			}
-			if st.Then.Error != "" && (st.Then.Decision != "" || len(st.Then.Lines) > 0) {
-				return fmt.Errorf("%s: then.error expects the step to be refused; it cannot also have a decision", where)
+		}
+	}
+	return nil
+}
+
+// stepFieldsAllowed lists, per kind of step, the fields it may have besides
+// its name, arrives and then.
+var stepFieldsAllowed = map[string][]string{
+	"claim":         {"use", "diagnoses", "currency", "lines"},
+	"void":          {"reason"},
+	"terminate":     {},
+	"review":        {"action", "group", "carc", "rarc", "lines", "notes"},
+	"appeal":        {"lines", "reason"},
+	"decide_appeal": {"appeal", "overturn", "notes"},
+	"dispute":       {"reason"},
+	"confirm":       {},
+	"thresholds":    {},
+}
+
+// checkFields refuses fields that mean nothing for the step's kind.
+func (st Step) checkFields(kind string) error {
+	set := map[string]bool{
+		"use": st.Use != "", "diagnoses": len(st.Diagnoses) > 0, "currency": st.Currency != "",
+		"lines": len(st.Lines)+len(st.ReviewLines)+len(st.AppealLines) > 0, "reason": st.Reason != "",
+		"action": st.Action != "", "group": st.Group != "", "carc": st.Carc != "", "rarc": st.Rarc != "",
+		"notes": st.Notes != "", "appeal": st.AppealNumber != 0, "overturn": st.Overturn != nil,
+	}
+	var extra []string
+	for _, f := range []string{"use", "diagnoses", "currency", "lines", "reason", "action", "group", "carc", "rarc", "notes", "appeal", "overturn"} {
+		if set[f] && !slices.Contains(stepFieldsAllowed[kind], f) {
+			extra = append(extra, f)
+		}
+	}
+	if len(extra) > 0 {
+		allowed := "nothing but arrives and then"
+		if a := stepFieldsAllowed[kind]; len(a) > 0 {
+			allowed = strings.Join(a, ", ") + ", arrives and then"
+		}
+		return fmt.Errorf("a %s step takes %s, not %s", kind, allowed, strings.Join(extra, ", "))
+	}
+	return nil
+}
+
+// check refuses expectations a kind of step cannot meet, and malformed ones.
+func (then *Then) check(kind string) error {
+	for j, l := range then.Lines {
+		if l.Decision == "" || l.Payable == nil || l.Adjustments == nil {
+			return fmt.Errorf("then line %d: decision, payable and adjustments are required (adjustments: [] when none)", j+1)
+		}
+		for _, a := range *l.Adjustments {
+			if _, err := canonicalAdjustment(a); err != nil {
+				return fmt.Errorf("then line %d: %w", j+1, err)
 			}
+		}
+	}
+	if then.Error != "" && (then.Decision != "" || len(then.Lines) > 0) {
+		return fmt.Errorf("then.error expects the step to be refused; it cannot also have a decision")
+	}
+	claimChecks := then.Decision != "" || then.Status != "" || then.PendedBy != nil || then.PlanVersion != nil ||
+		then.Payable != nil || then.MemberPays != nil || len(then.Lines) > 0
+	switch kind {
+	case "void":
+		if claimChecks {
+			return fmt.Errorf("a void step checks only accumulators, flags, risk_score and provider_stats (decisions are not re-adjudicated)")
+		}
+	case "terminate", "thresholds":
+		if claimChecks || then.Flags != nil || then.RiskScore != nil {
+			return fmt.Errorf("a %s step checks only accumulators and provider_stats", kind)
 		}
 	}
 	return nil

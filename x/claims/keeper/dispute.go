@@ -52,7 +52,11 @@ func (k *Keeper) AfterTreatmentDisputed(ctx context.Context, att attestationtype
 				return err
 			}
 		}
-		if paid || claim.Status == types.CLAIM_STATUS_PENDED || len(reasons) == 0 {
+		nothingPayable, err := k.allLinesDenied(ctx, claim)
+		if err != nil {
+			return err
+		}
+		if paid || nothingPayable || claim.Status == types.CLAIM_STATUS_PENDED || len(reasons) == 0 {
 			// Recorded as a flag; the status does not change.
 			if err := k.changeStatus(ctx, &claim, claim.Status, claim.Outcome, "", fmt.Sprintf("member disputed attestation %s", att.Id)); err != nil {
 				return err
@@ -69,4 +73,47 @@ func (k *Keeper) AfterTreatmentDisputed(ctx context.Context, att attestationtype
 		}
 	}
 	return nil
+}
+
+// disputeReasons flags a new claim that bills an attestation the member has
+// already disputed: such a claim is pended at once.
+func (k *Keeper) disputeReasons(ctx context.Context, claim types.Claim) ([]types.PendReason, error) {
+	var seen []string
+	var out []types.PendReason
+	for _, l := range claim.Lines {
+		if l.AttestationId == "" || slices.Contains(seen, l.AttestationId) {
+			continue
+		}
+		seen = append(seen, l.AttestationId)
+		r, err := k.attestations.GetTreatmentResponse(ctx, l.AttestationId)
+		if errorsIsNotFound(err) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if r.Kind != attestationtypes.RESPONSE_KIND_DISPUTED {
+			continue
+		}
+		reasons, err := k.integrity.FlagDispute(ctx, claim, l.AttestationId)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, reasons...)
+	}
+	return out, nil
+}
+
+// allLinesDenied reports whether a decided claim pays nothing because every
+// line is denied (pending it would hold nothing).
+func (k *Keeper) allLinesDenied(ctx context.Context, claim types.Claim) (bool, error) {
+	if k.adjudicator == nil {
+		return false, nil
+	}
+	for _, l := range claim.Lines {
+		denied, err := k.adjudicator.LineDenied(ctx, claim.Id, l.Sequence)
+		if err != nil || !denied {
+			return false, err
+		}
+	}
+	return true, nil
 }

@@ -95,6 +95,11 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 		if err != nil {
 			return nil, err
 		}
+		disputed, err := k.disputeReasons(ctx, claim)
+		if err != nil {
+			return nil, err
+		}
+		reasons = append(reasons, disputed...)
 		if len(reasons) > 0 {
 			claim.Status, claim.Outcome = types.CLAIM_STATUS_PENDED, types.CLAIM_OUTCOME_QUEUED
 			claim.History = append(claim.History, types.StatusChange{

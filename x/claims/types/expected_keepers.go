@@ -20,6 +20,9 @@ type MembershipKeeper interface {
 // AttestationKeeper finds the attested service lines that claim lines bill.
 type AttestationKeeper interface {
 	GetAttestation(ctx context.Context, id string) (attestationtypes.Attestation, error)
+	// GetTreatmentResponse returns the member's confirmation or dispute of an
+	// attestation (collections.ErrNotFound when none).
+	GetTreatmentResponse(ctx context.Context, attestationID string) (attestationtypes.TreatmentResponse, error)
 }
 
 // Adjudicator decides a newly submitted claim in the same transaction. The

@@ -2,7 +2,9 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 
 	"cosmossdk.io/collections"
 
@@ -31,6 +33,15 @@ func (k *Keeper) ScreenClaim(ctx context.Context, claim claimstypes.Claim) ([]cl
 		return nil, err
 	}
 	if !done {
+		// Denied lines are not care the insurer pays for: they add no minutes
+		// and no E/M services (an exact duplicate must not inflate the day).
+		claim, err = k.payableLines(ctx, claim)
+		if err != nil {
+			return nil, err
+		}
+		if len(claim.Lines) == 0 {
+			return nil, nil
+		}
 		findings, err := k.screen(ctx, claim, th)
 		if err != nil {
 			return nil, err
@@ -293,4 +304,32 @@ func (k *Keeper) screenVolume(ctx context.Context, provider uint64, week int64) 
 		}
 	}
 	return v, nil
+}
+
+// payableLines returns the claim with only the lines its decision did not
+// deny (all of them when there is no decision).
+func (k *Keeper) payableLines(ctx context.Context, claim claimstypes.Claim) (claimstypes.Claim, error) {
+	if k.decisions == nil {
+		return claim, nil
+	}
+	d, err := k.decisions.GetDecision(ctx, claim.Id)
+	if errors.Is(err, adjtypes.ErrDecisionNotFound) {
+		return claim, nil
+	} else if err != nil {
+		return claim, err
+	}
+	out := claim
+	out.Lines = nil
+	for _, l := range claim.Lines {
+		denied := false
+		for _, ld := range d.Lines {
+			if ld.Sequence == l.Sequence && ld.Decision == adjtypes.DECISION_KIND_DENIED {
+				denied = true
+			}
+		}
+		if !denied {
+			out.Lines = append(out.Lines, l)
+		}
+	}
+	return out, nil
 }

@@ -51,8 +51,10 @@ func (k *Keeper) ClaimChanged(ctx context.Context, claim claimstypes.Claim) erro
 }
 
 // contribution is what a claim adds to its provider's statistics now: a
-// claim for care given counts unless voided, with its billed total, its
-// current decision's total benefit and whether it is denied or pended.
+// claim for care given counts unless voided, with its billed total, whether
+// it is denied or pended, and its current decision's total benefit as
+// approved unless it is pended (a pended claim's amount is not approved until
+// the insurer's review releases it).
 func (k *Keeper) contribution(ctx context.Context, claim claimstypes.Claim) (types.ClaimContribution, error) {
 	c := types.ClaimContribution{
 		ClaimId: claim.Id, ProviderId: claim.ProviderId,
@@ -80,7 +82,7 @@ func (k *Keeper) contribution(ctx context.Context, claim claimstypes.Claim) (typ
 	if err != nil {
 		return c, err
 	}
-	if !d.TotalBenefit.IsNil() {
+	if !d.TotalBenefit.IsNil() && !c.Pended {
 		c.Approved = sdk.Coin{Denom: d.Denom, Amount: d.TotalBenefit}
 	}
 	c.Denied = d.Decision == adjtypes.DECISION_KIND_DENIED

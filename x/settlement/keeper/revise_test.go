@@ -179,3 +179,5 @@ func (s *SettlementSuite) TestReviewBeforePayment() {
 func collectionsJoin3(insurer, provider uint64, denom string) keeper.RecoupmentKey {
 	return collections.Join3(insurer, provider, denom)
 }
+
+func collectionsJoin(a, b string) collections.Pair[string, string] { return collections.Join(a, b) }
