@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -74,7 +75,8 @@ func (k *Keeper) ReviseClaim(ctx context.Context, claim claimstypes.Claim, rev c
 		ld.Benefit, ld.Allowed = r.Payable, ld.Allowed.Sub(cut)
 		ld.Adjustments = append(ld.Adjustments, types.Adjustment{Group: group, Carc: rev.CARC, Rarc: rev.RARC, Amount: cut, RuleId: rev.Source})
 		ld.Steps = append(ld.Steps, types.Step{RuleId: rev.Source, Text: fmt.Sprintf(
-			"Reduced on %s by the insurer by %s to %s (%s-%s).", rev.Source, cut, r.Payable, rev.Group, rev.CARC)})
+			"Reduced on %s by the insurer by %s to %s (%s-%s).", rev.Source,
+			types.FormatMoney(cut, d.Denom), types.FormatMoney(r.Payable, d.Denom), rev.Group, rev.CARC)})
 	}
 	if len(rev.Overturn) > 0 {
 		if err := k.overturn(ctx, claim, &d, rev); err != nil {
@@ -109,11 +111,12 @@ func (k *Keeper) overturn(ctx context.Context, claim claimstypes.Claim, d *types
 		if ld.Decision != types.DECISION_KIND_DENIED || len(ld.Adjustments) == 0 {
 			return errorsmod.Wrapf(types.ErrInvalidRevision, "line %d is not denied", seq)
 		}
-		rule := ld.Adjustments[0].RuleId
-		if rule != "review" && !slices.Contains(engine.Overridable, rule) {
-			return errorsmod.Wrapf(types.ErrInvalidRevision, "line %d was denied by %s, which an appeal cannot set aside", seq, rule)
+		// A clinical or coding edit is set aside; any other denial (a review's,
+		// eligibility, currency, exclusion) is simply adjudicated again on
+		// today's data, e.g. after the insurer corrected the coverage.
+		if rule := ld.Adjustments[0].RuleId; slices.Contains(engine.Overridable, rule) {
+			overrides = append(overrides, engine.Override{Sequence: seq, RuleID: rule, Reason: "denial overturned on " + rev.Source})
 		}
-		overrides = append(overrides, engine.Override{Sequence: seq, RuleID: rule, Reason: "denial overturned on " + rev.Source})
 		for _, l := range claim.Lines {
 			if l.Sequence == seq {
 				sub.Lines = append(sub.Lines, l)
@@ -130,6 +133,14 @@ func (k *Keeper) overturn(ctx context.Context, claim claimstypes.Claim, d *types
 		return err
 	}
 	sdk.UnwrapSDKContext(ctx).GasMeter().ConsumeGas(types.GasPerRule*out.RulesEvaluated, "adjudication rules")
+	for _, nl := range out.Decision.Lines {
+		if nl.Decision == types.DECISION_KIND_DENIED {
+			a := nl.Adjustments[0]
+			return errorsmod.Wrapf(types.ErrInvalidRevision,
+				"line %d is still denied by %s (%s-%s) when adjudicated again: an appeal cannot set that rule aside; uphold the appeal, or correct the data (e.g. the coverage) first",
+				nl.Sequence, a.RuleId, strings.TrimPrefix(a.Group.String(), "GROUP_CODE_"), a.Carc)
+		}
+	}
 	for _, nl := range out.Decision.Lines {
 		i, _ := lineIndex(*d, nl.Sequence)
 		nl.Steps = append([]types.Step{{RuleId: rev.Source, Text: "Adjudicated again after the denial was overturned on " + rev.Source + "."}}, nl.Steps...)

@@ -14,7 +14,7 @@ import (
 const ReleasedNote = "Voided later: its accumulator use was given back; decisions are not re-adjudicated."
 
 // FinalityNote ends every explanation.
-const FinalityNote = "Decisions are final for the claim as submitted: claims already decided are not re-adjudicated when plans or accumulators change."
+const FinalityNote = "Decisions are final for the claim as submitted: only the insurer's review or an appeal changes them (listed above when they did), never a later change of plans or accumulators."
 
 // FormatMinor formats an amount in minor units (cents) as dollars with two
 // decimals: 12550 → "$125.50", -5 → "-$0.05". A nil amount is $0.00. The
@@ -156,9 +156,7 @@ func ExplainDecision(claim claimstypes.Claim, d Decision) []string {
 	if claim.Id != "" && d.ClaimId != "" && claim.Id != d.ClaimId {
 		out = append(out, fmt.Sprintf("Warning: this decision is recorded for claim %s, not %s.", d.ClaimId, claim.Id))
 	}
-	for _, p := range d.PendReasons {
-		out = append(out, fmt.Sprintf("Held for review (nothing payable until the insurer decides): [%s] %s", p.RuleId, p.Text))
-	}
+	out = append(out, explainHolds(claim, d)...)
 
 	claimLines := make(map[uint32]claimstypes.ClaimLine, len(claim.Lines))
 	for _, l := range claim.Lines {
@@ -213,8 +211,41 @@ func ExplainDecision(claim claimstypes.Claim, d Decision) []string {
 	case d.Accumulated:
 		out = append(out, fmt.Sprintf("The member's plan year %d accumulators (deductible, out-of-pocket, benefit limits) were updated.", d.PlanYear))
 	}
+	for _, h := range claim.History {
+		if strings.HasPrefix(h.Reason, "review ") || strings.HasPrefix(h.Reason, "appeal ") {
+			out = append(out, fmt.Sprintf("Changed after adjudication (height %d): %s.", h.Height, h.Reason))
+		}
+	}
 	if d.Released {
 		out = append(out, ReleasedNote)
 	}
 	return append(out, FinalityNote)
 }
+
+// explainHolds says why a claim is (or was) held for review: the decision's
+// pend reasons, or, for a claim pended by a fraud flag or a dispute, the
+// reason recorded in its history.
+func explainHolds(claim claimstypes.Claim, d Decision) []string {
+	pended := claim.Status == claimstypes.CLAIM_STATUS_PENDED
+	var out []string
+	for _, p := range d.PendReasons {
+		if pended {
+			out = append(out, fmt.Sprintf("Held for review (nothing payable until the insurer decides): [%s] %s", p.RuleId, p.Text))
+		} else {
+			out = append(out, fmt.Sprintf("Was held for review, released by the insurer's review: [%s] %s", p.RuleId, p.Text))
+		}
+	}
+	if pended && len(d.PendReasons) == 0 {
+		for i := len(claim.History) - 1; i >= 0; i-- {
+			if claim.History[i].Status == claimstypes.CLAIM_STATUS_PENDED {
+				out = append(out, "Held for review (nothing payable until the insurer decides): "+claim.History[i].Reason)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// FormatMoney formats an amount of a denom for explanations: "$125.50" for
+// usd, else the amount and the denom.
+func FormatMoney(amount math.Int, denom string) string { return explainMoney(amount, denom) }

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"fmt"
+	"strings"
 	"slices"
 
 	errorsmod "cosmossdk.io/errors"
@@ -93,7 +94,7 @@ func (s msgServer) DecideAppeal(ctx context.Context, msg *types.MsgDecideAppeal)
 	}
 	ap := &claim.Appeals[msg.Appeal-1]
 	if ap.Status != types.APPEAL_STATUS_OPEN {
-		return nil, errorsmod.Wrapf(types.ErrCannotAppeal, "appeal %d of %s is already %s", ap.Number, claim.Id, ap.Status)
+		return nil, errorsmod.Wrapf(types.ErrCannotAppeal, "appeal %d of %s is already %s", ap.Number, claim.Id, strings.ToLower(strings.TrimPrefix(ap.Status.String(), "APPEAL_STATUS_")))
 	}
 	if claim.Status == types.CLAIM_STATUS_VOIDED {
 		return nil, errorsmod.Wrapf(types.ErrCannotAppeal, "%s was voided", claim.Id)
@@ -103,7 +104,7 @@ func (s msgServer) DecideAppeal(ctx context.Context, msg *types.MsgDecideAppeal)
 	if msg.Overturn {
 		res, err = k.adjudicator.ReviseClaim(ctx, claim, types.Revision{Source: source, Overturn: ap.Lines})
 		if err != nil {
-			return nil, errorsmod.Wrap(types.ErrCannotAppeal, err.Error())
+			return nil, err
 		}
 		ap.Status = types.APPEAL_STATUS_OVERTURNED
 	} else {
@@ -119,7 +120,7 @@ func (s msgServer) DecideAppeal(ctx context.Context, msg *types.MsgDecideAppeal)
 	if msg.Overturn {
 		word = "overturned"
 	}
-	reason := fmt.Sprintf("appeal %d %s by the insurer (notes %s): payable %s -> %s", ap.Number, word, hashText(msg.NotesHash), before, after)
+	reason := fmt.Sprintf("appeal %d %s by the insurer (notes %s): payable %s -> %s", ap.Number, word, hashText(msg.NotesHash), moneyText(before), moneyText(after))
 	if err := k.changeStatus(ctx, &claim, claim.Status, claim.Outcome, msg.Insurer, reason); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"encoding/hex"
+	"fmt"
 	"strings"
 
 	errorsmod "cosmossdk.io/errors"
@@ -91,4 +92,19 @@ func pendReasonText(reasons []types.PendReason) string {
 // hashText shows a content hash in a history entry: "sha256:<hex>".
 func hashText(h membershiptypes.ContentHash) string {
 	return "sha256:" + hex.EncodeToString(h.Digest)
+}
+
+// moneyText shows a payable amount in a history entry: "$105.00" for usd
+// (cents), else the coin ("105000ueur").
+func moneyText(c sdk.Coin) string {
+	if c.Denom != "usd" || c.Amount.IsNil() {
+		return c.String()
+	}
+	a := c.Amount
+	sign := ""
+	if a.IsNegative() {
+		sign, a = "-", a.Neg()
+	}
+	cents := a.ModRaw(100).Int64()
+	return fmt.Sprintf("%s$%s.%02d", sign, a.QuoRaw(100).String(), cents)
 }

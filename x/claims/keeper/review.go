@@ -70,9 +70,9 @@ func (s msgServer) ReviewClaim(ctx context.Context, msg *types.MsgReviewClaim) (
 	}
 	before, after = sdk.Coin{Denom: res.Denom, Amount: res.Before}, sdk.Coin{Denom: res.Denom, Amount: res.After}
 
-	reason := fmt.Sprintf("review %s by the insurer (notes %s): payable %s -> %s", actionWord(msg.Action), hashText(msg.NotesHash), before, after)
+	reason := fmt.Sprintf("review %s by the insurer (notes %s): payable %s -> %s", actionWord(msg.Action), hashText(msg.NotesHash), moneyText(before), moneyText(after))
 	if msg.Action != types.REVIEW_ACTION_APPROVE {
-		reason = fmt.Sprintf("review %s %s-%s by the insurer (notes %s): payable %s -> %s", actionWord(msg.Action), msg.Group, msg.Carc, hashText(msg.NotesHash), before, after)
+		reason = fmt.Sprintf("review %s %s-%s by the insurer (notes %s): payable %s -> %s", actionWord(msg.Action), msg.Group, msg.Carc, hashText(msg.NotesHash), moneyText(before), moneyText(after))
 	}
 	if err := k.changeStatus(ctx, &claim, types.CLAIM_STATUS_ADJUDICATED, types.CLAIM_OUTCOME_COMPLETE, msg.Insurer, reason); err != nil {
 		return nil, err
