@@ -102,14 +102,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Long: "Ask the insurer to reconsider denied lines (--lines 2 --lines 3, by sequence). A line already " +
 						"appealed or billed again on another claim cannot be appealed; while the appeal is open the line " +
 						"cannot be billed again. --reason-hash is the sha256 of the appeal letter, kept off chain.",
-					Example: fmt.Sprintf(`%s tx claims appeal CLM-3-2 --lines 2 --reason-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from provider-a`, version.AppName),
+					Example:        fmt.Sprintf(`%s tx claims appeal CLM-3-2 --lines 2 --reason-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from provider-a`, version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "claim_id"}},
 				},
 				{
-					RpcMethod: "DecideAppeal",
-					Use:       "decide-appeal <claim-id> <appeal-number>",
-					Short:     "Decide an open appeal on a claim billed to you (insurer): --overturn pays the lines, else the denial stands",
-					Example: fmt.Sprintf(`%s tx claims decide-appeal CLM-3-2 1 --overturn --notes-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from insurer-a`, version.AppName),
+					RpcMethod:      "DecideAppeal",
+					Use:            "decide-appeal <claim-id> <appeal-number>",
+					Short:          "Decide an open appeal on a claim billed to you (insurer): --overturn pays the lines, else the denial stands",
+					Example:        fmt.Sprintf(`%s tx claims decide-appeal CLM-3-2 1 --overturn --notes-hash '{"algorithm":"DIGEST_ALGORITHM_SHA256","digest":"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}' --from insurer-a`, version.AppName),
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "claim_id"}, {ProtoField: "appeal"}},
 				},
 			},

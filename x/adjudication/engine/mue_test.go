@@ -20,10 +20,10 @@ func TestMUE(t *testing.T) {
 		return l
 	}
 	cases := []struct {
-		name   string
-		use    claimstypes.ClaimUse
-		edits  []MUEEdit
-		lines  []claimstypes.ClaimLine
+		name  string
+		use   claimstypes.ClaimUse
+		edits []MUEEdit
+		lines []claimstypes.ClaimLine
 		// history: earlier claims' lines that are paid, payable or pending.
 		history []adjtypes.HistoryLine
 		denied  []bool

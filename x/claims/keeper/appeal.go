@@ -3,8 +3,8 @@ package keeper
 import (
 	"context"
 	"fmt"
-	"strings"
 	"slices"
+	"strings"
 
 	errorsmod "cosmossdk.io/errors"
 

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
 	"github.com/claimchain/claimchain/x/integrity/rules"
 	"github.com/claimchain/claimchain/x/integrity/types"

@@ -1,9 +1,9 @@
 package keeper_test
 
 import (
-	"cosmossdk.io/collections"
 	"time"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
