@@ -115,6 +115,11 @@ func TestLocalnet(t *testing.T) {
 		testDeductibleAcrossClaims(t, n)
 	})
 
+	t.Run("a member's dispute pends a claim; analysts see the flag; the review releases it", func(t *testing.T) {
+		n := n.with(t)
+		testDisputePendsAndReviewReleases(t, n)
+	})
+
 	t.Run("governance admits an organisation and mints its bond", func(t *testing.T) {
 		n := n.with(t)
 		outsider := n.keyAddress("outsider")
