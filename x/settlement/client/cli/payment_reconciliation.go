@@ -95,6 +95,11 @@ const (
 	ExtAmountBilled                = "urn:claimchain:amount-billed"
 	ExtAmountAllowed               = "urn:claimchain:amount-allowed"
 	ExtAmountPatientResponsibility = "urn:claimchain:amount-patient-responsibility"
+	// Provider-level adjustments of the run, as an 835 PLB: what was taken
+	// from this run against what the provider owed the insurer, and what the
+	// run's negative corrections added to it.
+	ExtRecouped       = "urn:claimchain:recouped"
+	ExtCarriedForward = "urn:claimchain:carried-forward"
 	// ExtClaimAdjustment is one X12 adjustment (an 835 CAS entry) of a
 	// detail, a complex extension with the sub-extensions below.
 	ExtClaimAdjustment = "urn:claimchain:claim-adjustment"
@@ -166,10 +171,23 @@ func PaymentReconciliationFromRemittance(r settlementtypes.Remittance) (*fhir401
 		counts[c.ClaimStatusCode]++
 	}
 	total := minorUnits(r.TotalPaid.Amount)
-	if total.Cmp(sum) != 0 {
+	// sum of the claims' paid = total paid + recouped - carried forward.
+	expected := new(big.Int).Add(total, minorUnits(r.Recouped))
+	expected.Sub(expected, minorUnits(r.CarriedForward))
+	if expected.Cmp(sum) != 0 {
 		exp := fhirmoney.MinorExponent(currency)
-		return nil, fmt.Errorf("remittance %s: total paid %s %s is not the sum of its claims' payments, %s %s",
-			r.TraceNumber, fhirmoney.MinorToDecimal(total, exp), currency, fhirmoney.MinorToDecimal(sum, exp), currency)
+		plb := ""
+		if expected.Cmp(total) != 0 {
+			plb = fmt.Sprintf(" (%s %s with recouped less carried forward)", fhirmoney.MinorToDecimal(expected, exp), currency)
+		}
+		return nil, fmt.Errorf("remittance %s: total paid %s %s%s is not the sum of its claims' payments, %s %s",
+			r.TraceNumber, fhirmoney.MinorToDecimal(total, exp), currency, plb, fhirmoney.MinorToDecimal(sum, exp), currency)
+	}
+	if !r.Recouped.IsNil() && !r.Recouped.IsZero() {
+		pr.Extension = append(pr.Extension, fhir401.Extension{Url: ExtRecouped, ValueMoney: fhirMoney(r.Recouped, currency)})
+	}
+	if !r.CarriedForward.IsNil() && !r.CarriedForward.IsZero() {
+		pr.Extension = append(pr.Extension, fhir401.Extension{Url: ExtCarriedForward, ValueMoney: fhirMoney(r.CarriedForward, currency)})
 	}
 	pr.Disposition = ptr(disposition(r.TraceNumber, len(r.Claims), counts, fhirmoney.MinorToDecimal(total, fhirmoney.MinorExponent(currency))+" "+currency))
 	return pr, nil

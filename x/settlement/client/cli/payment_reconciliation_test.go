@@ -679,3 +679,28 @@ func ExamplePaymentReconciliationFromRemittance() {
 	//   }
 	// }
 }
+
+// A correction run: the reversal of a paid claim (CLP02 22, negated amounts)
+// and the corrected claim paying less; the difference is carried forward as
+// owed by the provider (835 PLB), so nothing is paid in this run.
+func TestPaymentReconciliationCorrection(t *testing.T) {
+	r := remittance("1-3-130", "usd", "0",
+		rc("CLM-3-1", types.StatusReversal, "-12550", "-9000", "-6500", "-2500", "CO-45:-3550", "PR-3:-2500"),
+		rc("CLM-3-1", types.StatusProcessed, "12550", "6500", "4000", "2500", "CO-45:3550", "PR-3:2500", "CO-150:2500"))
+	r.Recouped, r.CarriedForward = bi("0"), bi("2500")
+	pr, err := PaymentReconciliationFromRemittance(r)
+	require.NoError(t, err)
+	require.Len(t, pr.Detail, 2)
+	require.Equal(t, "adjustment", *pr.Detail[0].Type.Coding[0].Code)
+	require.Equal(t, "-65.00 USD", money(pr.Detail[0].Amount))
+	require.Equal(t, "40.00 USD", money(pr.Detail[1].Amount))
+	carried := ext(pr.Extension, ExtCarriedForward)
+	require.Len(t, carried, 1)
+	require.Equal(t, "25.00 USD", money(carried[0].ValueMoney))
+	require.Contains(t, *pr.Disposition, "1 processed as primary, 1 reversed")
+
+	// Without the carried-forward amount the totals do not add up.
+	r.CarriedForward = bi("0")
+	_, err = PaymentReconciliationFromRemittance(r)
+	require.ErrorContains(t, err, "is not the sum of its claims' payments")
+}
