@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"sort"
@@ -104,53 +105,27 @@ func ParseAddOn(r io.Reader) ([]types.AddOnRow, error) {
 // starting with # are comments. A code listed twice is an error. Rows come back
 // sorted by code.
 func ParseAgeSex(r io.Reader) ([]types.AgeSexRow, error) {
-	var rows []types.AgeSexRow
-	seen := map[string]int{}
-	records := 0
-	err := readRecords(r, '#', func(line int, f []string) error {
-		records++
-		if !isProcedureCode(f[0]) {
-			if records == 1 && strings.EqualFold(f[0], "code") {
-				return nil
-			}
-			return lineError(line, "code %q is not a procedure code", f[0])
-		}
-		if len(f) != 4 {
-			return lineError(line, "%d fields, want code,min_age,max_age,sex", len(f))
-		}
-		if prev, dup := seen[f[0]]; dup {
-			return lineError(line, "code %s is listed again (first on line %d)", f[0], prev)
-		}
-		seen[f[0]] = line
+	return parseCodeRows(r, "code,min_age,max_age,sex", "age/sex limit", func(line int, f []string) (types.AgeSexRow, error) {
 		lo, err := strconv.ParseUint(f[1], 10, 32)
 		if err != nil || lo > maxAge {
-			return lineError(line, "min_age %q: want whole years 0-%d", f[1], maxAge)
+			return types.AgeSexRow{}, lineError(line, "min_age %q: want whole years 0-%d", f[1], maxAge)
 		}
 		hi, err := strconv.ParseUint(f[2], 10, 32)
 		if err != nil || hi > maxAge {
-			return lineError(line, "max_age %q: want whole years 0-%d (0 = no upper limit)", f[2], maxAge)
+			return types.AgeSexRow{}, lineError(line, "max_age %q: want whole years 0-%d (0 = no upper limit)", f[2], maxAge)
 		}
 		if hi != 0 && hi < lo {
-			return lineError(line, "max_age %d is below min_age %d", hi, lo)
+			return types.AgeSexRow{}, lineError(line, "max_age %d is below min_age %d", hi, lo)
 		}
 		sex := strings.ToUpper(f[3])
 		if sex != "" && sex != "F" && sex != "M" {
-			return lineError(line, "sex %q: want F, M or empty", f[3])
+			return types.AgeSexRow{}, lineError(line, "sex %q: want F, M or empty", f[3])
 		}
 		if lo == 0 && hi == 0 && sex == "" {
-			return lineError(line, "code %s has no limit (min_age 0, no max_age, either sex): leave it out", f[0])
+			return types.AgeSexRow{}, lineError(line, "code %s has no limit (min_age 0, no max_age, either sex): leave it out", f[0])
 		}
-		rows = append(rows, types.AgeSexRow{Code: f[0], MinAge: uint32(lo), MaxAge: uint32(hi), Sex: sex})
-		return nil
+		return types.AgeSexRow{Code: f[0], MinAge: uint32(lo), MaxAge: uint32(hi), Sex: sex}, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		return nil, errors.New("no age/sex limit found: want records code,min_age,max_age,sex")
-	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].Code < rows[j].Code })
-	return rows, nil
 }
 
 // ParseTypicalMinutes reads the typical practitioner minutes of one unit of
@@ -164,39 +139,13 @@ func ParseAgeSex(r io.Reader) ([]types.AgeSexRow, error) {
 // error). The header record is optional and lines starting with # are
 // comments. A code listed twice is an error. Rows come back sorted by code.
 func ParseTypicalMinutes(r io.Reader) ([]types.TypicalMinutesRow, error) {
-	var rows []types.TypicalMinutesRow
-	seen := map[string]int{}
-	records := 0
-	err := readRecords(r, '#', func(line int, f []string) error {
-		records++
-		if !isProcedureCode(f[0]) {
-			if records == 1 && strings.EqualFold(f[0], "code") {
-				return nil
-			}
-			return lineError(line, "code %q is not a procedure code", f[0])
-		}
-		if len(f) != 2 {
-			return lineError(line, "%d fields, want code,minutes", len(f))
-		}
-		if prev, dup := seen[f[0]]; dup {
-			return lineError(line, "code %s is listed again (first on line %d)", f[0], prev)
-		}
-		seen[f[0]] = line
+	return parseCodeRows(r, "code,minutes", "typical minutes", func(line int, f []string) (types.TypicalMinutesRow, error) {
 		minutes, err := strconv.ParseUint(f[1], 10, 32)
 		if err != nil || minutes < 1 || minutes > types.MaxTypicalMinutes {
-			return lineError(line, "minutes %q: want whole minutes 1-%d", f[1], types.MaxTypicalMinutes)
+			return types.TypicalMinutesRow{}, lineError(line, "minutes %q: want whole minutes 1-%d", f[1], types.MaxTypicalMinutes)
 		}
-		rows = append(rows, types.TypicalMinutesRow{Code: f[0], Minutes: uint32(minutes)})
-		return nil
+		return types.TypicalMinutesRow{Code: f[0], Minutes: uint32(minutes)}, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	if len(rows) == 0 {
-		return nil, errors.New("no typical minutes found: want records code,minutes")
-	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].Code < rows[j].Code })
-	return rows, nil
 }
 
 // ParseEMLevels reads evaluation-and-management codes with their family and
@@ -212,7 +161,29 @@ func ParseTypicalMinutes(r io.Reader) ([]types.TypicalMinutesRow, error) {
 // twice is an error (a code belongs to one family). Rows come back sorted by
 // code.
 func ParseEMLevels(r io.Reader) ([]types.EmLevelRow, error) {
-	var rows []types.EmLevelRow
+	return parseCodeRows(r, "code,family,level", "E/M level", func(line int, f []string) (types.EmLevelRow, error) {
+		if err := types.ValidateEmFamily(f[1]); err != nil {
+			return types.EmLevelRow{}, lineError(line, "%v", err)
+		}
+		level, err := strconv.ParseUint(f[2], 10, 32)
+		if err != nil || level < 1 || level > types.MaxEmLevel {
+			return types.EmLevelRow{}, lineError(line, "level %q: want 1-%d", f[2], types.MaxEmLevel)
+		}
+		return types.EmLevelRow{Code: f[0], Family: f[1], Level: uint32(level)}, nil
+	})
+}
+
+// parseCodeRows reads a CSV of one row per procedure code in the given layout
+// ("code,minutes"): an optional header record, # comments, the field count of
+// the layout, no code twice; row builds each record's row. Rows come back
+// sorted by code (the first field).
+func parseCodeRows[T any](r io.Reader, layout, what string, row func(line int, f []string) (T, error)) ([]T, error) {
+	type keyed struct {
+		code string
+		row  T
+	}
+	fields := len(strings.Split(layout, ","))
+	var rows []keyed
 	seen := map[string]int{}
 	records := 0
 	err := readRecords(r, '#', func(line int, f []string) error {
@@ -223,29 +194,30 @@ func ParseEMLevels(r io.Reader) ([]types.EmLevelRow, error) {
 			}
 			return lineError(line, "code %q is not a procedure code", f[0])
 		}
-		if len(f) != 3 {
-			return lineError(line, "%d fields, want code,family,level", len(f))
+		if len(f) != fields {
+			return lineError(line, "%d fields, want %s", len(f), layout)
 		}
 		if prev, dup := seen[f[0]]; dup {
 			return lineError(line, "code %s is listed again (first on line %d)", f[0], prev)
 		}
 		seen[f[0]] = line
-		if err := types.ValidateEmFamily(f[1]); err != nil {
-			return lineError(line, "%v", err)
+		v, err := row(line, f)
+		if err != nil {
+			return err
 		}
-		level, err := strconv.ParseUint(f[2], 10, 32)
-		if err != nil || level < 1 || level > types.MaxEmLevel {
-			return lineError(line, "level %q: want 1-%d", f[2], types.MaxEmLevel)
-		}
-		rows = append(rows, types.EmLevelRow{Code: f[0], Family: f[1], Level: uint32(level)})
+		rows = append(rows, keyed{f[0], v})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	if len(rows) == 0 {
-		return nil, errors.New("no E/M level found: want records code,family,level")
+		return nil, fmt.Errorf("no %s found: want records %s", what, layout)
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].Code < rows[j].Code })
-	return rows, nil
+	sort.Slice(rows, func(i, j int) bool { return rows[i].code < rows[j].code })
+	out := make([]T, len(rows))
+	for i, k := range rows {
+		out[i] = k.row
+	}
+	return out, nil
 }
