@@ -5,7 +5,7 @@ GOLANGCI  := golangci-lint
 GOLANGCI_VERSION := v2.15.0
 export GOFLAGS := -buildvcs=false
 
-.PHONY: all build install localnet localnet-init localnet-stop test test-unit test-e2e vet lint proto-gen clean
+.PHONY: all build install localnet localnet-init localnet-stop testnet testnet-stop test test-unit test-e2e vet lint proto-gen clean
 
 all: build
 
@@ -22,6 +22,15 @@ localnet: build
 ## localnet-stop: stop a localnet started with LOCALNET_DETACH=1
 localnet-stop:
 	@if [ -f .localnet/node.pid ]; then kill $$(cat .localnet/node.pid) 2>/dev/null || true; rm -f .localnet/node.pid; echo stopped; fi
+
+## testnet: build and start, in the background, four validators (two insurers, two providers) and a
+## full node on loopback from one fresh genesis in .testnet, seeded with the localnet's demo
+testnet: build
+	scripts/testnet.sh
+
+## testnet-stop: stop the testnet's nodes by PID (their data stays in .testnet until the next make testnet)
+testnet-stop:
+	scripts/testnet.sh stop
 
 ## test: vet, then every test (unit, keeper, app integration, and the real-binary e2e)
 test: vet
@@ -46,4 +55,4 @@ proto-gen:
 	scripts/protocgen.sh
 
 clean:
-	rm -rf build .localnet
+	rm -rf build .localnet .testnet
