@@ -5,7 +5,7 @@ GOLANGCI  := golangci-lint
 GOLANGCI_VERSION := v2.15.0
 export GOFLAGS := -buildvcs=false
 
-.PHONY: all build install localnet localnet-init localnet-stop testnet testnet-stop test test-unit test-e2e vet lint proto-gen clean
+.PHONY: all build install localnet localnet-init localnet-stop testnet testnet-stop test test-unit test-e2e test-faults vet lint proto-gen clean
 
 all: build
 
@@ -41,6 +41,17 @@ test-unit:
 
 test-e2e:
 	$(GO) test -count=1 -v ./testutil/e2e/...
+
+## test-sim: the long simulations (app/sim_*_test.go): more seeds, blocks and runs per seed than the
+## short ones in `make test`; SIM_SEEDS=1,2 SIM_BLOCKS=n SIM_RUNS=n override
+.PHONY: test-sim
+test-sim:
+	SIM_LONG=1 $(GO) test -count=1 -timeout 90m -run '^TestSim' -v ./app/
+
+## test-faults: start a fresh testnet (wipes .testnet), stop, kill and restart validators, halt the chain and
+## block-sync a wiped full node under a load of claims; stops the testnet at the end (a few minutes)
+test-faults: build
+	$(GO) test -tags faults -count=1 -v -timeout 14m ./testutil/faults/...
 
 vet:
 	$(GO) vet ./...
