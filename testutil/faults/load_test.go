@@ -163,7 +163,7 @@ func (l *claimLoad) finish() {
 
 // loadStats summarises the load, optionally only the claims broadcast in [from, to).
 type loadStats struct {
-	claimsSent, claimsAccepted, claimsCommitted, claimsFailed int
+	claimsAccepted, claimsCommitted, claimsFailed int
 	unresolved                                                []string // accepted txs with no outcome
 	failed                                                    []string // accepted txs that failed in the block
 }
