@@ -163,9 +163,9 @@ func (l *claimLoad) finish() {
 
 // loadStats summarises the load, optionally only the claims broadcast in [from, to).
 type loadStats struct {
-	claimsAccepted, claimsCommitted, claimsFailed int
-	unresolved                                                []string // accepted txs with no outcome
-	failed                                                    []string // accepted txs that failed in the block
+	claimsAccepted, claimsCommitted int
+	unresolved                      []string // accepted txs with no outcome
+	failed                          []string // accepted txs that failed in the block
 }
 
 func (l *claimLoad) stats(from, to time.Time) loadStats {
