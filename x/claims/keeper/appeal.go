@@ -57,6 +57,18 @@ func (s msgServer) AppealClaim(ctx context.Context, msg *types.MsgAppealClaim) (
 			return nil, err
 		}
 	}
+	// The appealing claim holds its lines while the appeal is open: no other
+	// claim bills or appeals them (a line freed by a void is taken back).
+	for _, seq := range msg.Lines {
+		line, _ := claimLine(claim, seq)
+		key, err := billedLineKey(line.AttestationId, line.AttestationLine)
+		if err != nil {
+			return nil, err
+		}
+		if err := k.BilledLines.Set(ctx, key, claim.Id); err != nil {
+			return nil, err
+		}
+	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	n := uint32(len(claim.Appeals) + 1)
 	claim.Appeals = append(claim.Appeals, types.Appeal{

@@ -3,10 +3,11 @@ package keeper
 import (
 	"context"
 
+	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
 	"github.com/claimchain/claimchain/x/claims/types"
 )
 
-// InitGenesis stores the claims and rebuilds which attested lines are billed.
+// InitGenesis stores the claims, the sequences and the billed-line holders.
 func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -24,17 +25,14 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		if err := k.Claims.Set(ctx, pk, c); err != nil {
 			return err
 		}
-		if c.Use.IsPreService() || c.Status == types.CLAIM_STATUS_VOIDED {
-			continue
+	}
+	for _, b := range gs.BilledLines {
+		key, err := billedLineKey(b.AttestationId, b.AttestationLine)
+		if err != nil {
+			return err
 		}
-		for _, l := range c.Lines {
-			key, err := billedLineKey(l.AttestationId, l.AttestationLine)
-			if err != nil {
-				return err
-			}
-			if err := k.BilledLines.Set(ctx, key, c.Id); err != nil {
-				return err
-			}
+		if err := k.BilledLines.Set(ctx, key, b.ClaimId); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -52,6 +50,15 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	}
 	err = k.ClaimSeq.Walk(ctx, nil, func(provider, seq uint64) (bool, error) {
 		gs.Sequences = append(gs.Sequences, types.ProviderSequence{ProviderId: provider, Sequence: seq})
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.BilledLines.Walk(ctx, nil, func(key BilledLineKey, claimID string) (bool, error) {
+		gs.BilledLines = append(gs.BilledLines, types.BilledLine{
+			AttestationId: attestationtypes.FormatID("ATT", key.K1(), key.K2()), AttestationLine: key.K3(), ClaimId: claimID,
+		})
 		return false, nil
 	})
 	return gs, err

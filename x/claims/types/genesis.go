@@ -1,6 +1,8 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
@@ -34,6 +36,17 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "two sequences for provider %d", s.ProviderId)
 		}
 		stored[s.ProviderId] = s.Sequence
+	}
+	held := map[string]bool{}
+	for _, b := range gs.BilledLines {
+		if !seen[b.ClaimId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "billed line %s#%d is held by unknown claim %s", b.AttestationId, b.AttestationLine, b.ClaimId)
+		}
+		line := fmt.Sprintf("%s#%d", b.AttestationId, b.AttestationLine)
+		if held[line] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "billed line %s appears twice", line)
+		}
+		held[line] = true
 	}
 	for _, c := range gs.Claims {
 		if stored[c.ProviderId] < highest[c.ProviderId] {

@@ -77,18 +77,81 @@ func (m *ProviderSequence) GetSequence() uint64 {
 	return 0
 }
 
-// GenesisState holds every claim and each provider's sequence. Which
-// attestation lines are billed is rebuilt from the claims.
+// BilledLine records which claim holds an attested service line.
+type BilledLine struct {
+	AttestationId   string `protobuf:"bytes,1,opt,name=attestation_id,json=attestationId,proto3" json:"attestation_id,omitempty"`
+	AttestationLine uint32 `protobuf:"varint,2,opt,name=attestation_line,json=attestationLine,proto3" json:"attestation_line,omitempty"`
+	ClaimId         string `protobuf:"bytes,3,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
+}
+
+func (m *BilledLine) Reset()         { *m = BilledLine{} }
+func (m *BilledLine) String() string { return proto.CompactTextString(m) }
+func (*BilledLine) ProtoMessage()    {}
+func (*BilledLine) Descriptor() ([]byte, []int) {
+	return fileDescriptor_c7424d4c118b0518, []int{1}
+}
+func (m *BilledLine) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *BilledLine) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_BilledLine.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *BilledLine) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_BilledLine.Merge(m, src)
+}
+func (m *BilledLine) XXX_Size() int {
+	return m.Size()
+}
+func (m *BilledLine) XXX_DiscardUnknown() {
+	xxx_messageInfo_BilledLine.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_BilledLine proto.InternalMessageInfo
+
+func (m *BilledLine) GetAttestationId() string {
+	if m != nil {
+		return m.AttestationId
+	}
+	return ""
+}
+
+func (m *BilledLine) GetAttestationLine() uint32 {
+	if m != nil {
+		return m.AttestationLine
+	}
+	return 0
+}
+
+func (m *BilledLine) GetClaimId() string {
+	if m != nil {
+		return m.ClaimId
+	}
+	return ""
+}
+
+// GenesisState holds every claim, each provider's sequence and which claim
+// holds each billed attested line (exported as stored: voids, denials and
+// appeals decide it, so it is not rebuilt from the claims).
 type GenesisState struct {
-	Claims    []Claim            `protobuf:"bytes,1,rep,name=claims,proto3" json:"claims"`
-	Sequences []ProviderSequence `protobuf:"bytes,2,rep,name=sequences,proto3" json:"sequences"`
+	Claims      []Claim            `protobuf:"bytes,1,rep,name=claims,proto3" json:"claims"`
+	Sequences   []ProviderSequence `protobuf:"bytes,2,rep,name=sequences,proto3" json:"sequences"`
+	BilledLines []BilledLine       `protobuf:"bytes,3,rep,name=billed_lines,json=billedLines,proto3" json:"billed_lines"`
 }
 
 func (m *GenesisState) Reset()         { *m = GenesisState{} }
 func (m *GenesisState) String() string { return proto.CompactTextString(m) }
 func (*GenesisState) ProtoMessage()    {}
 func (*GenesisState) Descriptor() ([]byte, []int) {
-	return fileDescriptor_c7424d4c118b0518, []int{1}
+	return fileDescriptor_c7424d4c118b0518, []int{2}
 }
 func (m *GenesisState) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -131,8 +194,16 @@ func (m *GenesisState) GetSequences() []ProviderSequence {
 	return nil
 }
 
+func (m *GenesisState) GetBilledLines() []BilledLine {
+	if m != nil {
+		return m.BilledLines
+	}
+	return nil
+}
+
 func init() {
 	proto.RegisterType((*ProviderSequence)(nil), "claimchain.claims.v1.ProviderSequence")
+	proto.RegisterType((*BilledLine)(nil), "claimchain.claims.v1.BilledLine")
 	proto.RegisterType((*GenesisState)(nil), "claimchain.claims.v1.GenesisState")
 }
 
@@ -141,25 +212,31 @@ func init() {
 }
 
 var fileDescriptor_c7424d4c118b0518 = []byte{
-	// 282 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x52, 0x4a, 0xce, 0x49, 0xcc,
-	0xcc, 0x4d, 0xce, 0x48, 0xcc, 0xcc, 0xd3, 0x07, 0x33, 0x8b, 0xf5, 0xcb, 0x0c, 0xf5, 0xd3, 0x53,
-	0xf3, 0x52, 0x8b, 0x33, 0x8b, 0xf5, 0x0a, 0x8a, 0xf2, 0x4b, 0xf2, 0x85, 0x44, 0x10, 0x6a, 0xf4,
-	0x20, 0x6a, 0xf4, 0xca, 0x0c, 0xa5, 0x04, 0x13, 0x73, 0x33, 0xf3, 0xf2, 0xf5, 0xc1, 0x24, 0x44,
-	0xa1, 0x94, 0x48, 0x7a, 0x7e, 0x7a, 0x3e, 0x98, 0xa9, 0x0f, 0x62, 0x41, 0x45, 0x15, 0xb0, 0x5a,
-	0x01, 0x66, 0x41, 0x54, 0x28, 0xf9, 0x73, 0x09, 0x04, 0x14, 0xe5, 0x97, 0x65, 0xa6, 0xa4, 0x16,
-	0x05, 0xa7, 0x16, 0x96, 0xa6, 0xe6, 0x25, 0xa7, 0x0a, 0xc9, 0x73, 0x71, 0x17, 0x40, 0xc5, 0xe2,
-	0x33, 0x53, 0x24, 0x18, 0x15, 0x18, 0x35, 0x58, 0x82, 0xb8, 0x60, 0x42, 0x9e, 0x29, 0x42, 0x52,
-	0x5c, 0x1c, 0xc5, 0x50, 0xc5, 0x12, 0x4c, 0x60, 0x59, 0x38, 0x5f, 0x69, 0x3e, 0x23, 0x17, 0x8f,
-	0x3b, 0xc4, 0x0f, 0xc1, 0x25, 0x89, 0x25, 0xa9, 0x42, 0x76, 0x5c, 0x6c, 0x10, 0xab, 0x25, 0x18,
-	0x15, 0x98, 0x35, 0xb8, 0x8d, 0xa4, 0xf5, 0xb0, 0xf9, 0x49, 0xcf, 0x19, 0xc4, 0x72, 0xe2, 0x3c,
-	0x71, 0x4f, 0x9e, 0x61, 0xc5, 0xf3, 0x0d, 0x5a, 0x8c, 0x41, 0x50, 0x5d, 0x42, 0xfe, 0x5c, 0x9c,
-	0x30, 0xc3, 0x8b, 0x25, 0x98, 0xc0, 0x46, 0xa8, 0x61, 0x37, 0x02, 0xdd, 0x23, 0xc8, 0xa6, 0x21,
-	0xcc, 0x70, 0xf2, 0x3c, 0xf1, 0x48, 0x8e, 0xf1, 0xc2, 0x23, 0x39, 0xc6, 0x07, 0x8f, 0xe4, 0x18,
-	0x27, 0x3c, 0x96, 0x63, 0xb8, 0xf0, 0x58, 0x8e, 0xe1, 0xc6, 0x63, 0x39, 0x86, 0x28, 0xfd, 0xf4,
-	0xcc, 0x92, 0x8c, 0xd2, 0x24, 0xbd, 0xe4, 0xfc, 0x5c, 0x7d, 0xf4, 0x90, 0x83, 0x30, 0x2b, 0x60,
-	0xc1, 0x58, 0x52, 0x59, 0x90, 0x5a, 0x9c, 0xc4, 0x06, 0x0e, 0x44, 0x63, 0x40, 0x00, 0x00, 0x00,
-	0xff, 0xff, 0x4b, 0x32, 0x61, 0xc7, 0xcb, 0x01, 0x00, 0x00,
+	// 375 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x6c, 0x92, 0x3f, 0x4f, 0xc2, 0x40,
+	0x18, 0xc6, 0x7b, 0x60, 0x10, 0x0e, 0x50, 0xbc, 0x30, 0x54, 0x4c, 0x4a, 0xd3, 0x44, 0x83, 0x0e,
+	0x6d, 0xd0, 0xdd, 0x01, 0x07, 0xd3, 0xc4, 0x88, 0x29, 0x9b, 0x8b, 0xe9, 0x9f, 0x4b, 0xb9, 0xa4,
+	0xf4, 0x90, 0x3b, 0x88, 0x7c, 0x0b, 0x3f, 0x86, 0xa3, 0x1f, 0x83, 0x91, 0xd1, 0xc9, 0x18, 0x18,
+	0x1c, 0xfd, 0x0a, 0x86, 0xbb, 0x16, 0x1a, 0xd2, 0xa5, 0x79, 0xee, 0xe9, 0xd3, 0x5f, 0xef, 0x7d,
+	0xf2, 0x42, 0xc3, 0x8f, 0x5c, 0x32, 0xf2, 0x87, 0x2e, 0x89, 0x2d, 0x21, 0x99, 0x35, 0xeb, 0x5a,
+	0x21, 0x8e, 0x31, 0x23, 0xcc, 0x1c, 0x4f, 0x28, 0xa7, 0xa8, 0xb9, 0xcb, 0x98, 0x32, 0x63, 0xce,
+	0xba, 0xad, 0x13, 0x77, 0x44, 0x62, 0x6a, 0x89, 0xa7, 0x0c, 0xb6, 0x9a, 0x21, 0x0d, 0xa9, 0x90,
+	0xd6, 0x46, 0x25, 0xae, 0x9e, 0xfb, 0x0b, 0xa1, 0x64, 0xc2, 0xe8, 0xc3, 0xc6, 0xd3, 0x84, 0xce,
+	0x48, 0x80, 0x27, 0x03, 0xfc, 0x3a, 0xc5, 0xb1, 0x8f, 0x51, 0x1b, 0x56, 0xc7, 0x89, 0xf7, 0x42,
+	0x02, 0x15, 0xe8, 0xa0, 0x73, 0xe0, 0xc0, 0xd4, 0xb2, 0x03, 0xd4, 0x82, 0x65, 0x96, 0x84, 0xd5,
+	0x82, 0x78, 0xbb, 0x3d, 0x1b, 0x73, 0x08, 0x7b, 0x24, 0x8a, 0x70, 0xf0, 0x40, 0x62, 0x8c, 0xce,
+	0xe1, 0x91, 0xcb, 0x39, 0x66, 0xdc, 0xe5, 0x84, 0xc6, 0x29, 0xad, 0xe2, 0xd4, 0x33, 0xae, 0x1d,
+	0xa0, 0x4b, 0xd8, 0xc8, 0xc6, 0x22, 0x12, 0x4b, 0x70, 0xdd, 0x39, 0xce, 0xf8, 0x82, 0x78, 0x0a,
+	0xcb, 0xe2, 0xfe, 0x1b, 0x56, 0x51, 0xb0, 0x0e, 0xc5, 0xd9, 0x0e, 0x8c, 0x3f, 0x00, 0x6b, 0xf7,
+	0xb2, 0xbe, 0x01, 0x77, 0x39, 0x46, 0xb7, 0xb0, 0x24, 0xa7, 0x56, 0x81, 0x5e, 0xec, 0x54, 0xaf,
+	0xcf, 0xcc, 0xbc, 0x3a, 0xcd, 0xbb, 0x8d, 0xea, 0x55, 0x16, 0xdf, 0x6d, 0xe5, 0xe3, 0xf7, 0xf3,
+	0x0a, 0x38, 0xc9, 0x57, 0xa8, 0x0f, 0x2b, 0xe9, 0x5c, 0x4c, 0x2d, 0x08, 0xc4, 0x45, 0x3e, 0x62,
+	0xbf, 0xc3, 0x2c, 0x6d, 0xc7, 0x40, 0x8f, 0xb0, 0xe6, 0x89, 0x72, 0xc4, 0x88, 0x4c, 0x2d, 0x0a,
+	0xa6, 0x9e, 0xcf, 0xdc, 0xd5, 0x98, 0xa5, 0x55, 0xbd, 0xad, 0xcd, 0x7a, 0xf6, 0x62, 0xa5, 0x81,
+	0xe5, 0x4a, 0x03, 0x3f, 0x2b, 0x0d, 0xbc, 0xaf, 0x35, 0x65, 0xb9, 0xd6, 0x94, 0xaf, 0xb5, 0xa6,
+	0x3c, 0x5b, 0x21, 0xe1, 0xc3, 0xa9, 0x67, 0xfa, 0x74, 0x64, 0xed, 0x2f, 0x81, 0x94, 0x6f, 0xe9,
+	0x46, 0xf0, 0xf9, 0x18, 0x33, 0xaf, 0x24, 0xf6, 0xe1, 0xe6, 0x3f, 0x00, 0x00, 0xff, 0xff, 0x30,
+	0xc0, 0xd3, 0xf7, 0x96, 0x02, 0x00, 0x00,
 }
 
 func (m *ProviderSequence) Marshal() (dAtA []byte, err error) {
@@ -195,6 +272,48 @@ func (m *ProviderSequence) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *BilledLine) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *BilledLine) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *BilledLine) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.ClaimId) > 0 {
+		i -= len(m.ClaimId)
+		copy(dAtA[i:], m.ClaimId)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.ClaimId)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.AttestationLine != 0 {
+		i = encodeVarintGenesis(dAtA, i, uint64(m.AttestationLine))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.AttestationId) > 0 {
+		i -= len(m.AttestationId)
+		copy(dAtA[i:], m.AttestationId)
+		i = encodeVarintGenesis(dAtA, i, uint64(len(m.AttestationId)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *GenesisState) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -215,6 +334,20 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if len(m.BilledLines) > 0 {
+		for iNdEx := len(m.BilledLines) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.BilledLines[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintGenesis(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0x1a
+		}
+	}
 	if len(m.Sequences) > 0 {
 		for iNdEx := len(m.Sequences) - 1; iNdEx >= 0; iNdEx-- {
 			{
@@ -272,6 +405,26 @@ func (m *ProviderSequence) Size() (n int) {
 	return n
 }
 
+func (m *BilledLine) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.AttestationId)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	if m.AttestationLine != 0 {
+		n += 1 + sovGenesis(uint64(m.AttestationLine))
+	}
+	l = len(m.ClaimId)
+	if l > 0 {
+		n += 1 + l + sovGenesis(uint64(l))
+	}
+	return n
+}
+
 func (m *GenesisState) Size() (n int) {
 	if m == nil {
 		return 0
@@ -286,6 +439,12 @@ func (m *GenesisState) Size() (n int) {
 	}
 	if len(m.Sequences) > 0 {
 		for _, e := range m.Sequences {
+			l = e.Size()
+			n += 1 + l + sovGenesis(uint64(l))
+		}
+	}
+	if len(m.BilledLines) > 0 {
+		for _, e := range m.BilledLines {
 			l = e.Size()
 			n += 1 + l + sovGenesis(uint64(l))
 		}
@@ -366,6 +525,139 @@ func (m *ProviderSequence) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipGenesis(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *BilledLine) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowGenesis
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: BilledLine: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: BilledLine: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AttestationId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.AttestationId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AttestationLine", wireType)
+			}
+			m.AttestationLine = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.AttestationLine |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ClaimId", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ClaimId = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipGenesis(dAtA[iNdEx:])
@@ -481,6 +773,40 @@ func (m *GenesisState) Unmarshal(dAtA []byte) error {
 			}
 			m.Sequences = append(m.Sequences, ProviderSequence{})
 			if err := m.Sequences[len(m.Sequences)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BilledLines", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowGenesis
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthGenesis
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.BilledLines = append(m.BilledLines, BilledLine{})
+			if err := m.BilledLines[len(m.BilledLines)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

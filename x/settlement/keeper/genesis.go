@@ -42,6 +42,11 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			return err
 		}
 	}
+	if gs.Cursor != 0 {
+		if err := k.Cursor.Set(ctx, gs.Cursor); err != nil {
+			return err
+		}
+	}
 	for _, r := range gs.Recoupments {
 		if err := k.Recoupments.Set(ctx, collections.Join3(r.InsurerId, r.ProviderId, r.Denom), r); err != nil {
 			return err
@@ -84,6 +89,11 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		gs.Remittances = append(gs.Remittances, r)
 		return false, nil
 	}); err != nil {
+		return nil, err
+	}
+	if c, err := k.Cursor.Get(ctx); err == nil {
+		gs.Cursor = c
+	} else if !isNotFound(err) {
 		return nil, err
 	}
 	if err := k.Recoupments.Walk(ctx, nil, func(_ RecoupmentKey, r types.Recoupment) (bool, error) {
