@@ -55,7 +55,7 @@ func (a Account) String() string { return a.Address.String() }
 // Fixture is a running app after block 1 with one founding insurer whose
 // operator runs the only validator.
 type Fixture struct {
-	T   *testing.T
+	T   testing.TB
 	App *app.App
 	Ctx sdk.Context
 	// Validator is the founding insurer's operator account (member 1).
@@ -70,7 +70,7 @@ type Fixture struct {
 var FeeFunds = sdk.NewInt64Coin(app.FeeDenom, 1_000_000_000)
 
 // Setup starts the app from a genesis with one founding insurer-validator.
-func Setup(t *testing.T) *Fixture {
+func Setup(t testing.TB) *Fixture {
 	t.Helper()
 	app.SetAddressPrefixes()
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()),
