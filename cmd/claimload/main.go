@@ -24,7 +24,7 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(genesisCmd(), runCmd())
+	root.AddCommand(genesisCmd(), runCmd(), tableCmd())
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "claimload:", err)
 		os.Exit(1)

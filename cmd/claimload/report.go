@@ -192,7 +192,9 @@ func writeReports(w io.Writer, reports []*phaseReport, o runOpts) error {
 		sort.Strings(parts)
 		return strings.Join(parts, ", ")
 	})
-	row("blocks (heights)", func(r *phaseReport) string { return fmt.Sprintf("%d (%d–%d), window %.1f s", r.Blocks, r.FirstBlock, r.LastBlock, r.WindowS) })
+	row("blocks (heights)", func(r *phaseReport) string {
+		return fmt.Sprintf("%d (%d–%d), window %.1f s", r.Blocks, r.FirstBlock, r.LastBlock, r.WindowS)
+	})
 	row("block interval mean / max (s)", func(r *phaseReport) string { return fmt.Sprintf("%.2f / %.2f", r.IntervalMean, r.IntervalMax) })
 	row("txs per block mean / max", func(r *phaseReport) string { return fmt.Sprintf("%.0f / %.0f", r.TxsPerBlockMean, r.TxsPerBlockMax) })
 	row("block size mean / max (kB)", func(r *phaseReport) string {

@@ -69,10 +69,14 @@ func loadTables(dir string, ptpRows int, appliesFrom string) (tableSet, error) {
 	}{
 		{refdatatypes.TABLE_KIND_PTP, "claimload: fixture PTP + synthetic pairs", chunk(ptp, func(r []refdatatypes.PtpRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{Ptp: r} })},
 		{refdatatypes.TABLE_KIND_MUE, "claimload: examples/refdata MUE", chunk(mue, func(r []refdatatypes.MueRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{Mue: r} })},
-		{refdatatypes.TABLE_KIND_EXCLUSION, "claimload: examples/refdata LEIE", chunk(leie, func(r []refdatatypes.ExclusionRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{Exclusion: r} })},
+		{refdatatypes.TABLE_KIND_EXCLUSION, "claimload: examples/refdata LEIE", chunk(leie, func(r []refdatatypes.ExclusionRow) refdatatypes.ChunkRows {
+			return refdatatypes.ChunkRows{Exclusion: r}
+		})},
 		{refdatatypes.TABLE_KIND_ADD_ON, "claimload: examples/refdata add-on", chunk(addOn, func(r []refdatatypes.AddOnRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{AddOn: r} })},
 		{refdatatypes.TABLE_KIND_AGE_SEX, "claimload: examples/refdata age/sex", chunk(ageSex, func(r []refdatatypes.AgeSexRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{AgeSex: r} })},
-		{refdatatypes.TABLE_KIND_TYPICAL_MINUTES, "claimload: examples/refdata typical minutes", chunk(minutes, func(r []refdatatypes.TypicalMinutesRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{TypicalMinutes: r} })},
+		{refdatatypes.TABLE_KIND_TYPICAL_MINUTES, "claimload: examples/refdata typical minutes", chunk(minutes, func(r []refdatatypes.TypicalMinutesRow) refdatatypes.ChunkRows {
+			return refdatatypes.ChunkRows{TypicalMinutes: r}
+		})},
 		{refdatatypes.TABLE_KIND_EM_LEVEL, "claimload: examples/refdata E/M levels", chunk(em, func(r []refdatatypes.EmLevelRow) refdatatypes.ChunkRows { return refdatatypes.ChunkRows{EmLevel: r} })},
 	} {
 		if err := ts.add(t.kind, t.source, t.rows, appliesFrom); err != nil {

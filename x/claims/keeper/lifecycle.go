@@ -68,7 +68,8 @@ func (k *Keeper) claimInsurer(ctx context.Context, claim types.Claim, signer str
 	return nil
 }
 
-// claimProvider checks that the signer operates the provider that submitted the claim.
+// claimProvider checks that the signer operates the provider that submitted the
+// claim and that the provider is ACTIVE.
 func (k *Keeper) claimProvider(ctx context.Context, claim types.Claim, signer string) error {
 	m, err := k.members.GetMember(ctx, claim.ProviderId)
 	if err != nil {
@@ -76,6 +77,11 @@ func (k *Keeper) claimProvider(ctx context.Context, claim types.Claim, signer st
 	}
 	if m.Operator != signer {
 		return errorsmod.Wrapf(types.ErrNotSubmitter, "%s was submitted by provider %d (%s)", claim.Id, m.Id, m.Name)
+	}
+	if m.Status != membershiptypes.MEMBER_STATUS_ACTIVE {
+		// Asking for more money is new business: a suspended provider may still
+		// void its claims (that only withdraws them), but not appeal.
+		return errorsmod.Wrapf(types.ErrNotProvider, "provider %d (%s) is %s", m.Id, m.Name, m.Status)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	"github.com/claimchain/claimchain/x/refdata/types"
@@ -19,7 +18,7 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		return err
 	}
 	for _, v := range gs.Versions {
-		if err := k.Versions.Set(ctx, collections.Join(int32(v.Kind), v.Version), v); err != nil {
+		if err := k.setVersion(ctx, v); err != nil {
 			return err
 		}
 	}

@@ -38,6 +38,9 @@ type Keeper struct {
 	Schema   collections.Schema
 	Params   collections.Item[types.Params]
 	Versions collections.Map[VersionKey, types.TableVersion]
+	// InForce indexes each kind's ACTIVE versions; write versions with setVersion
+	// so the two stay in step.
+	InForce collections.Map[int32, types.InForce]
 
 	PtpRows            collections.Map[PtpKey, types.PtpRow]
 	MueRows            collections.Map[CodeKey, types.MueRow]
@@ -58,6 +61,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Versions: collections.NewMap(sb, types.VersionsKey, "versions",
 			collections.PairKeyCodec(collections.Int32Key, collections.Uint32Key), codec.CollValue[types.TableVersion](cdc)),
+		InForce:            collections.NewMap(sb, types.InForceKey, "in_force", collections.Int32Key, codec.CollValue[types.InForce](cdc)),
 		PtpRows:            collections.NewMap(sb, types.PtpRowsKey, "ptp_rows", tripleKey, codec.CollValue[types.PtpRow](cdc)),
 		MueRows:            collections.NewMap(sb, types.MueRowsKey, "mue_rows", codeKey, codec.CollValue[types.MueRow](cdc)),
 		AddOnRows:          collections.NewMap(sb, types.AddOnRowsKey, "add_on_rows", codeKey, codec.CollValue[types.AddOnRow](cdc)),

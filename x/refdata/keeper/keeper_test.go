@@ -768,3 +768,32 @@ func (s *RefdataSuite) TestTypicalMinutesAndEMLevelsRefuseBadRows() {
 	s.Require().NoError(s.stage(emLevel, 1, 1, emRows(emRow("99211", "office-established", 1),
 		emRow("99215", strings.Repeat("a-9", 13)+"z", 5))))
 }
+
+// The version in force follows activations and revocations: the highest active
+// version whose applies_from is on or before the date of service.
+func (s *RefdataSuite) TestVersionInForceFollowsActivationAndRevocation() {
+	s.load(mue, 1, "2025-01-01", mueRows(mueRow("99213", 4, 3)))
+	s.load(mue, 2, "2026-01-01", mueRows(mueRow("99213", 2, 3)))
+	s.load(mue, 3, "2025-07-01", mueRows(mueRow("99213", 3, 3)))
+	for _, tc := range []struct {
+		date string
+		want uint32
+	}{{"2024-12-31", 0}, {"2025-03-01", 1}, {"2025-08-01", 3}, {"2026-03-02", 3}} {
+		got, ok, err := s.k.VersionInForce(s.f.Ctx, mue, tc.date)
+		s.Require().NoError(err)
+		s.Require().Equal(tc.want != 0, ok, tc.date)
+		s.Require().Equal(tc.want, got, tc.date)
+	}
+	s.Require().NoError(s.revokeAs(s.f.Gov, mue, 3, "published too early"))
+	got, _, err := s.k.VersionInForce(s.f.Ctx, mue, "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().Equal(uint32(2), got, "revoking 3 puts 2 back in force")
+	got, _, err = s.k.VersionInForce(s.f.Ctx, mue, "2025-08-01")
+	s.Require().NoError(err)
+	s.Require().Equal(uint32(1), got)
+	s.Require().NoError(s.revokeAs(s.f.Gov, mue, 2, "wrong quarter"))
+	s.Require().NoError(s.revokeAs(s.f.Gov, mue, 1, "withdrawn"))
+	_, ok, err := s.k.VersionInForce(s.f.Ctx, mue, "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().False(ok, "no active version left")
+}

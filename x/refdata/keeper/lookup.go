@@ -1,7 +1,10 @@
 package keeper
 
 import (
+	"cmp"
 	"context"
+	"errors"
+	"slices"
 
 	"cosmossdk.io/collections"
 
@@ -10,8 +13,8 @@ import (
 
 // Lookups for other modules. Each answers with the version in force on the
 // date of service (0 when none is) so a decision can cite it, and the row that
-// applies, if any. Cost: one reverse scan of the kind's version records (a
-// handful), then a point read or a short range read under that version —
+// applies, if any. Cost: one read of the kind's in-force index (its active
+// versions, a handful), then a point read or a short range read under that version —
 // O(log n) in the table size, whatever the size.
 
 // VersionInForce is the highest ACTIVE version of a kind whose applies_from is on
@@ -20,16 +23,49 @@ func (k *Keeper) VersionInForce(ctx context.Context, kind types.TableKind, date 
 	if err := types.ValidateDate("date", date); err != nil {
 		return 0, false, err
 	}
+	idx, err := k.InForce.Get(ctx, int32(kind))
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
 	var version uint32
-	err := k.Versions.Walk(ctx, collections.NewPrefixedPairRange[int32, uint32](int32(kind)).Descending(),
-		func(_ VersionKey, v types.TableVersion) (bool, error) {
-			if v.Status == types.VERSION_STATUS_ACTIVE && v.AppliesFrom <= date {
-				version = v.Version
-				return true, nil
-			}
-			return false, nil
-		})
-	return version, version != 0, err
+	for _, e := range idx.Entries {
+		if e.AppliesFrom <= date && e.Version > version {
+			version = e.Version
+		}
+	}
+	return version, version != 0, nil
+}
+
+// setVersion stores a version record and keeps its kind's in-force index in
+// step: an ACTIVE version is listed (by version number), any other is not. The
+// index is as long as the kind's active versions, a handful a year.
+func (k *Keeper) setVersion(ctx context.Context, v types.TableVersion) error {
+	if err := k.Versions.Set(ctx, collections.Join(int32(v.Kind), v.Version), v); err != nil {
+		return err
+	}
+	idx, err := k.InForce.Get(ctx, int32(v.Kind))
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	}
+	listed := slices.IndexFunc(idx.Entries, func(e types.InForceEntry) bool { return e.Version == v.Version })
+	switch {
+	case v.Status == types.VERSION_STATUS_ACTIVE && listed < 0:
+		idx.Entries = append(idx.Entries, types.InForceEntry{Version: v.Version, AppliesFrom: v.AppliesFrom})
+		slices.SortFunc(idx.Entries, func(a, b types.InForceEntry) int { return cmp.Compare(a.Version, b.Version) })
+	case v.Status == types.VERSION_STATUS_ACTIVE:
+		idx.Entries[listed].AppliesFrom = v.AppliesFrom
+	case listed >= 0:
+		idx.Entries = slices.Delete(idx.Entries, listed, listed+1)
+	default:
+		return nil // not active and not listed: nothing to change
+	}
+	if len(idx.Entries) == 0 {
+		return k.InForce.Remove(ctx, int32(v.Kind))
+	}
+	return k.InForce.Set(ctx, int32(v.Kind), idx)
 }
 
 // PTP returns the NCCI PTP edit of (column1, column2) in force on date: the row of

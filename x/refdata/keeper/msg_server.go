@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -91,7 +90,7 @@ func (s msgServer) StageChunk(ctx context.Context, msg *types.MsgStageChunk) (*t
 	v.Chunks++
 	v.Rows += uint64(n)
 	v.ContentHash = hash
-	if err := k.Versions.Set(ctx, collections.Join(int32(v.Kind), v.Version), v); err != nil {
+	if err := k.setVersion(ctx, v); err != nil {
 		return nil, err
 	}
 	if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventChunkStaged{
@@ -128,7 +127,7 @@ func (s msgServer) ActivateVersion(ctx context.Context, msg *types.MsgActivateVe
 	v.Status = types.VERSION_STATUS_ACTIVE
 	v.AppliesFrom = msg.AppliesFrom
 	v.ActivatedHeight = sdkCtx.BlockHeight()
-	if err := k.Versions.Set(ctx, collections.Join(int32(v.Kind), v.Version), v); err != nil {
+	if err := k.setVersion(ctx, v); err != nil {
 		return nil, err
 	}
 	return &types.MsgActivateVersionResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventVersionActivated{
@@ -155,7 +154,7 @@ func (s msgServer) RevokeVersion(ctx context.Context, msg *types.MsgRevokeVersio
 	}
 	v.Status = types.VERSION_STATUS_REVOKED
 	v.RevokeReason = msg.Reason
-	if err := k.Versions.Set(ctx, collections.Join(int32(v.Kind), v.Version), v); err != nil {
+	if err := k.setVersion(ctx, v); err != nil {
 		return nil, err
 	}
 	return &types.MsgRevokeVersionResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(

@@ -20,4 +20,5 @@ var (
 	AgeSexRowsKey         = collections.NewPrefix(6)
 	TypicalMinutesRowsKey = collections.NewPrefix(7)
 	EmLevelRowsKey        = collections.NewPrefix(8)
+	InForceKey            = collections.NewPrefix(9)
 )

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# make bench: the benchmarks (go test -bench) and a short load test on a fresh
+# single-validator localnet with the load's book of business, then one table of
+# every issue-9 target beside the figure reached. Long and CPU-hungry: run it on
+# an otherwise idle machine.
+#
+#   scripts/bench.sh               benchmarks + load test + table
+#   BENCH_SKIP_GO=1 scripts/bench.sh     load test only
+#   BENCH_SKIP_LOAD=1 scripts/bench.sh   benchmarks only
+#
+# Environment: BENCH_DIR (default ./.bench: node home, reports, profiles),
+# BENCH_DURATION (20s per load phase), BENCH_PTP_ROWS (700000), BENCH_CLAIMS / BENCH_PTP
+# (the stored-claims and PTP sizes of the Go benchmarks, see testutil/bench),
+# BENCH_PROFILE=1 (also take a 20 s CPU profile of the node during the batched phase).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DIR=${BENCH_DIR:-$PWD/.bench}
+BIN=$PWD/build/claimchaind
+LOAD=$PWD/build/claimload
+DURATION=${BENCH_DURATION:-20s}
+RPC_PORT=36657 GRPC_PORT=39090 PPROF_PORT=36060
+NODE=(--node "http://127.0.0.1:$RPC_PORT" --grpc "127.0.0.1:$GRPC_PORT")
+mkdir -p "$DIR"
+
+go build -o "$BIN" ./cmd/claimchaind
+go build -o "$LOAD" ./cmd/claimload
+
+if [[ ${BENCH_SKIP_GO:-} != 1 ]]; then
+  echo "== go test -bench (testutil/bench, x/refdata/keeper)"
+  go test -run '^$' -bench . -benchtime "${BENCH_TIME:-200x}" -timeout 60m ./testutil/bench/ ./x/refdata/keeper/ | tee "$DIR/gobench.txt"
+fi
+
+stop_node() {
+  if [[ -f $DIR/node/node.pid ]]; then
+    kill "$(cat "$DIR/node/node.pid")" 2>/dev/null || true
+    sleep 2
+    rm -f "$DIR/node/node.pid"
+  fi
+}
+
+if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
+  echo "== load test: fresh localnet in $DIR/node"
+  stop_node
+  trap stop_node EXIT
+  CLAIMCHAIN_HOME=$DIR/node BINARY=$BIN RPC_PORT=$RPC_PORT P2P_PORT=36656 GRPC_PORT=$GRPC_PORT API_PORT=31317 \
+    LOCALNET_DEMO=0 scripts/localnet.sh init
+  sed -i "s#^pprof_laddr = .*#pprof_laddr = \"127.0.0.1:$PPROF_PORT\"#" "$DIR/node/config/config.toml"
+  "$LOAD" genesis --home "$DIR/node" --ptp-rows "${BENCH_PTP_ROWS:-700000}"
+  "$BIN" start --home "$DIR/node" >"$DIR/node/node.log" 2>&1 &
+  echo $! >"$DIR/node/node.pid"
+  for _ in $(seq 1 300); do
+    h=$(curl -s "http://127.0.0.1:$RPC_PORT/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p' || true)
+    [[ -n ${h:-} && $h -ge 3 ]] && break
+    sleep 1
+  done
+  [[ -n ${h:-} && $h -ge 3 ]] || { echo "node did not start; see $DIR/node/node.log" >&2; exit 1; }
+
+  echo "== 1. unbatched, side by side: bank sends, then claims (1 claim per tx)"
+  "$LOAD" run "${NODE[@]}" --modes bank,claims --batch 1 --duration "$DURATION" --max-items 40000 \
+    --out "$DIR/load-unbatched.md" --json "$DIR/load-unbatched.json"
+  echo "== 2. batched: 10 claims per tx, as fast as accepted"
+  if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+    (sleep 8; curl -s -o "$DIR/node-cpu.pprof" "http://127.0.0.1:$PPROF_PORT/debug/pprof/profile?seconds=20") &
+  fi
+  "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
+    --out "$DIR/load-batched.md" --json "$DIR/load-batched.json"
+  echo "== 3. latency at a fixed 1,000 claims/s (batch 10)"
+  "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --rate 1000 --duration "$DURATION" \
+    --out "$DIR/load-1000.md" --json "$DIR/load-1000.json"
+  stop_node
+fi
+
+"$LOAD" table --dir "$DIR"
