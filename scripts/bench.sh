@@ -7,6 +7,8 @@
 #   scripts/bench.sh               benchmarks + load test + table
 #   BENCH_SKIP_GO=1 scripts/bench.sh     load test only
 #   BENCH_SKIP_LOAD=1 scripts/bench.sh   benchmarks only
+#   scripts/bench.sh testnet       the batched load on the four-validator testnet (make testnet, with
+#                                  the load's genesis; all five nodes share this machine), then the table
 #
 # Environment: BENCH_DIR (default ./.bench: node home, reports, profiles),
 # BENCH_DURATION (20s per load phase), BENCH_PTP_ROWS (700000), BENCH_CLAIMS / BENCH_PTP
@@ -25,6 +27,18 @@ mkdir -p "$DIR"
 
 go build -o "$BIN" ./cmd/claimchaind
 go build -o "$LOAD" ./cmd/claimload
+
+if [[ ${1:-} == testnet ]]; then
+  echo "== four-validator testnet with the load's genesis (.testnet; slow to start: five nodes load it)"
+  trap 'scripts/testnet.sh stop >/dev/null 2>&1 || true' EXIT
+  TESTNET_DEMO=0 TESTNET_START_WAIT=900 BINARY=$BIN \
+    TESTNET_GENESIS_HOOK="$LOAD genesis --ptp-rows ${BENCH_PTP_ROWS:-700000} --home" scripts/testnet.sh
+  "$LOAD" run --node http://127.0.0.1:26657 --grpc 127.0.0.1:9090 --modes claims --batch 10 \
+    --duration "$DURATION" --max-items 40000 --out "$DIR/load-testnet.md" --json "$DIR/load-testnet.json"
+  scripts/testnet.sh stop
+  "$LOAD" table --dir "$DIR"
+  exit 0
+fi
 
 if [[ ${BENCH_SKIP_GO:-} != 1 ]]; then
   echo "== go test -bench (testutil/bench, x/refdata/keeper)"

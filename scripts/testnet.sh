@@ -16,7 +16,9 @@
 #
 # Environment: TESTNET_DIR (default ./.testnet), BINARY (default ./build/claimchaind), CHAIN_ID
 # (claimchain-testnet-1), VOTING_PERIOD (30s), TESTNET_DEMO (1: seed a plan, a member, escrow and a
-# claim with scripts/demo.sh against node0 once all nodes produce blocks).
+# claim with scripts/demo.sh against node0 once all nodes produce blocks), TESTNET_GENESIS_HOOK (a
+# command run with node0's home as its last argument after the gentxs are collected),
+# TESTNET_START_WAIT (90: seconds to wait for the nodes to reach a common height).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -98,6 +100,9 @@ init_homes() {
     fi
   done
   "$BIN" genesis collect-gentxs --home "$g0" >/dev/null 2>&1
+  # A command to edit the shared genesis before it is copied, given node0's home (make bench-testnet
+  # adds the load's book of business with claimload genesis --home).
+  if [[ -n ${TESTNET_GENESIS_HOOK:-} ]]; then $TESTNET_GENESIS_HOOK "$g0"; fi
   "$BIN" genesis validate --home "$g0" >/dev/null
   for node in "${NODES[@]:1}"; do cp "$g0/config/genesis.json" "$(home "$node")/config/genesis.json"; done
 
@@ -187,8 +192,8 @@ start_nodes() {
 
   # Wait until all five nodes commit new blocks (past the highest height any of them had when they
   # first answered, and at least height 3) and agree on the height within one block.
-  local h min max ok base=""
-  for _ in $(seq 1 90); do
+  local h min max ok base="" wait=${TESTNET_START_WAIT:-90}
+  for _ in $(seq 1 "$wait"); do
     ok=1 min="" max=""
     for node in "${NODES[@]}"; do
       if ! running_pid "$node" >/dev/null; then
@@ -207,7 +212,7 @@ start_nodes() {
     fi
     sleep 1
   done
-  echo "the nodes did not reach a common height in 90 s (heights: $(status_line)); logs in $ROOT" >&2
+  echo "the nodes did not reach a common height in $wait s (heights: $(status_line)); logs in $ROOT" >&2
   stop_nodes
   exit 1
 }
