@@ -32,9 +32,16 @@ testnet: build
 testnet-stop:
 	scripts/testnet.sh stop
 
-## test: vet, then every test (unit, keeper, app integration, and the real-binary e2e)
+## test: vet, then every test (unit, keeper, app integration, authorization matrix, PHI scan, the
+## real-binary e2e), then a short run of every fuzz target but the whole-app one (scripts/fuzz.sh)
 test: vet
 	$(GO) test -count=1 ./...
+	FUZZ_SKIP=FuzzDeliverMsg scripts/fuzz.sh 5s
+
+## fuzz: every fuzz target for 5 minutes each (failing inputs land in the package's testdata/fuzz/)
+.PHONY: fuzz
+fuzz:
+	scripts/fuzz.sh 5m
 
 test-unit:
 	$(GO) test -count=1 $$($(GO) list ./... | grep -v /testutil/e2e)

@@ -372,10 +372,7 @@ func (app *App) setAnteHandler(txConfig client.TxConfig) {
 	if err != nil {
 		panic(err)
 	}
-	feeDenom := FeeDenomDecorator{}
-	app.SetAnteHandler(func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
-		return feeDenom.AnteHandle(ctx, tx, simulate, anteHandler)
-	})
+	app.SetAnteHandler(prepend(anteHandler, TxSizeDecorator{}, NestedMsgsDecorator{}, FeeDenomDecorator{}))
 }
 
 // Name returns the app name.

@@ -6,6 +6,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
+	"github.com/claimchain/claimchain/x/limits"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
 )
 
@@ -111,4 +112,65 @@ func (m *MsgTerminateCoverage) Validate() error {
 		return nil
 	}
 	return errorsmod.Wrap(ErrInvalidCoverage, "reason must be voluntary, non_payment, deceased or other")
+}
+
+// ValidateBasic enforces the size limits of x/limits (in CheckTx, before any
+// state is read); the msg server runs Validate.
+func (m *MsgCreatePlan) ValidateBasic() error {
+	if err := limits.CheckString("name", m.Name, limits.MaxNameLength); err != nil {
+		return err
+	}
+	return planSize(m.Insurer, m.PlanId, m.EffectiveDate, m.Terms)
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgAmendPlan) ValidateBasic() error {
+	return planSize(m.Insurer, m.PlanId, m.EffectiveDate, m.Terms)
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgEnrollMember) ValidateBasic() error {
+	for _, f := range []struct {
+		name, value string
+		max         int
+	}{
+		{"insurer", m.Insurer, limits.MaxAddressLength},
+		{"member", m.Member, limits.MaxMemberLength},
+		{"plan_id", m.PlanId, limits.MaxPlanIDLength},
+		{"start_date", m.StartDate, limits.MaxDateLength},
+		{"end_date", m.EndDate, limits.MaxDateLength},
+		{"member_account", m.MemberAccount, limits.MaxAddressLength},
+	} {
+		if err := limits.CheckString(f.name, f.value, f.max); err != nil {
+			return err
+		}
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgTerminateCoverage) ValidateBasic() error {
+	if err := limits.CheckAddress("insurer", m.Insurer); err != nil {
+		return err
+	}
+	if err := limits.CheckString("member", m.Member, limits.MaxMemberLength); err != nil {
+		return err
+	}
+	if err := limits.CheckString("end_date", m.EndDate, limits.MaxDateLength); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+func planSize(insurer, planID, effectiveDate string, terms PlanTerms) error {
+	if err := limits.CheckAddress("insurer", insurer); err != nil {
+		return err
+	}
+	if err := limits.CheckString("plan_id", planID, limits.MaxPlanIDLength); err != nil {
+		return err
+	}
+	if err := limits.CheckString("effective_date", effectiveDate, limits.MaxDateLength); err != nil {
+		return err
+	}
+	return terms.ValidateSize()
 }

@@ -7,18 +7,19 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
+	"github.com/claimchain/claimchain/x/limits"
 )
 
-// Size limits of a plan version, so a plan tx stays bounded.
+// Size limits of a plan version, so a plan tx stays bounded (stated in x/limits).
 const (
-	MaxCategories     = 50
-	MaxCodeRanges     = 500
-	MaxFeeSchedule    = 5000
-	MaxDiagnosisRules = 500
-	MaxBenefitLimits  = 50
-	MaxTimelyFiling   = 3650
-	MaxPlanIDLength   = 32
-	MaxShortIDLength  = 32
+	MaxCategories     = limits.MaxCategories
+	MaxCodeRanges     = limits.MaxCodeRanges
+	MaxFeeSchedule    = limits.MaxFeeSchedule
+	MaxDiagnosisRules = limits.MaxDiagnosisRules
+	MaxBenefitLimits  = limits.MaxBenefitLimits
+	MaxTimelyFiling   = limits.MaxTimelyFilingDays
+	MaxPlanIDLength   = limits.MaxPlanIDLength
+	MaxShortIDLength  = limits.MaxShortIDLength
 )
 
 // ValidatePlanID checks an insurer-chosen plan id: 3 to 32 upper-case letters, digits or '-'.
@@ -79,6 +80,9 @@ func nonNegative(what string, v math.Int) error {
 	if v.IsNil() || v.IsNegative() {
 		return errorsmod.Wrapf(ErrInvalidPlan, "%s must be zero or more minor units", what)
 	}
+	if v.GT(math.NewInt(limits.MaxAmount)) {
+		return errorsmod.Wrapf(ErrInvalidPlan, "%s %s is above %d minor units", what, v, limits.MaxAmount)
+	}
 	return nil
 }
 
@@ -108,6 +112,9 @@ func (t PlanTerms) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidPlan, "category id %q repeated", c.Id)
 		}
 		ids[c.Id] = true
+		if len(c.Name) > limits.MaxNameLength {
+			return errorsmod.Wrapf(ErrInvalidPlan, "category %q name is %d bytes, at most %d", c.Id, len(c.Name), limits.MaxNameLength)
+		}
 		if len(c.Codes) == 0 {
 			return errorsmod.Wrapf(ErrInvalidPlan, "category %q has no codes", c.Id)
 		}
@@ -139,6 +146,9 @@ func (t PlanTerms) Validate() error {
 		}
 		if f.Allowed.IsNil() || !f.Allowed.IsPositive() {
 			return errorsmod.Wrapf(ErrInvalidPlan, "fee schedule %s: allowed amount must be positive", f.Code)
+		}
+		if f.Allowed.GT(math.NewInt(limits.MaxAmount)) {
+			return errorsmod.Wrapf(ErrInvalidPlan, "fee schedule %s: allowed amount %s is above %d minor units", f.Code, f.Allowed, limits.MaxAmount)
 		}
 		key := f.Code + "/" + f.Modifier
 		if fees[key] {
@@ -196,4 +206,82 @@ func (t PlanTerms) Items() uint64 {
 		n += len(l.Codes)
 	}
 	return uint64(n)
+}
+
+// ValidateSize enforces the size limits of x/limits on a plan version's terms:
+// every list and string, and every amount.
+func (t PlanTerms) ValidateSize() error {
+	if err := limits.CheckString("denom", t.Denom, limits.MaxDenomLength); err != nil {
+		return err
+	}
+	if err := limits.CheckAmount("annual_deductible", t.AnnualDeductible); err != nil {
+		return err
+	}
+	if err := limits.CheckAmount("out_of_pocket_max", t.OutOfPocketMax); err != nil {
+		return err
+	}
+	if err := limits.CheckList("categories", len(t.Categories), limits.MaxCategories); err != nil {
+		return err
+	}
+	for _, c := range t.Categories {
+		if err := limits.CheckString("category id", c.Id, limits.MaxShortIDLength); err != nil {
+			return err
+		}
+		if err := limits.CheckString("category name", c.Name, limits.MaxNameLength); err != nil {
+			return err
+		}
+		if err := rangesSize("category codes", c.Codes); err != nil {
+			return err
+		}
+		if err := limits.CheckAmount("category copay", c.CostSharing.Copay); err != nil {
+			return err
+		}
+	}
+	if err := limits.CheckList("fee_schedule", len(t.FeeSchedule), limits.MaxFeeSchedule); err != nil {
+		return err
+	}
+	for _, f := range t.FeeSchedule {
+		if err := limits.CheckString("fee schedule code", f.Code, limits.MaxCodeLength); err != nil {
+			return err
+		}
+		if err := limits.CheckString("fee schedule modifier", f.Modifier, limits.MaxCodeLength); err != nil {
+			return err
+		}
+		if err := limits.CheckAmount("fee schedule allowed", f.Allowed); err != nil {
+			return err
+		}
+	}
+	if err := rangesSize("non_covered_codes", t.NonCoveredCodes); err != nil {
+		return err
+	}
+	if err := limits.CheckStrings("non_covered_diagnoses", t.NonCoveredDiagnoses, limits.MaxDiagnosisRules, limits.MaxCodeLength); err != nil {
+		return err
+	}
+	if err := limits.CheckList("benefit_limits", len(t.BenefitLimits), limits.MaxBenefitLimits); err != nil {
+		return err
+	}
+	for _, l := range t.BenefitLimits {
+		if err := limits.CheckString("benefit limit id", l.Id, limits.MaxShortIDLength); err != nil {
+			return err
+		}
+		if err := rangesSize("benefit limit codes", l.Codes); err != nil {
+			return err
+		}
+	}
+	return rangesSize("prior_auth_codes", t.PriorAuthCodes)
+}
+
+func rangesSize(what string, ranges []CodeRange) error {
+	if err := limits.CheckList(what, len(ranges), limits.MaxCodeRanges); err != nil {
+		return err
+	}
+	for _, r := range ranges {
+		if err := limits.CheckString(what+" from", r.From, limits.MaxCodeLength); err != nil {
+			return err
+		}
+		if err := limits.CheckString(what+" to", r.To, limits.MaxCodeLength); err != nil {
+			return err
+		}
+	}
+	return nil
 }

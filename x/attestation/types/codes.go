@@ -6,16 +6,18 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/claimchain/claimchain/x/limits"
 )
 
-// Size limits of attestation and claim fields, stated once and enforced in validation.
+// Size limits of attestation and claim fields, stated in x/limits and enforced in validation.
 const (
-	MaxLines          = 50
-	MaxDiagnosisCodes = 12 // as on the CMS-1500
-	MaxModifiers      = 4
-	MaxUnits          = 9999
-	MaxResolverURI    = 256
-	MaxIDLength       = 64
+	MaxLines          = limits.MaxLines
+	MaxDiagnosisCodes = limits.MaxDiagnosisCodes // as on the CMS-1500
+	MaxModifiers      = limits.MaxModifiers
+	MaxUnits          = limits.MaxUnits
+	MaxResolverURI    = limits.MaxResolverURILength
+	MaxIDLength       = limits.MaxIDLength
 )
 
 // DateLayout is the one date format on chain: YYYY-MM-DD.

@@ -6,6 +6,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
+	"github.com/claimchain/claimchain/x/limits"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
 )
 
@@ -141,4 +142,53 @@ func (l ServiceLine) Validate() error {
 		return err
 	}
 	return errorsmod.Wrap(membershiptypes.ValidateNPI(l.RenderingNpi), "rendering_npi")
+}
+
+// ValidateBasic enforces the size limits of x/limits (in CheckTx, before any
+// state is read); the msg server runs Validate.
+func (m *MsgAttestTreatment) ValidateBasic() error {
+	for _, f := range []struct {
+		name, value string
+		max         int
+	}{
+		{"provider", m.Provider, limits.MaxAddressLength},
+		{"member", m.Member, limits.MaxMemberLength},
+		{"encounter_date", m.EncounterDate, limits.MaxDateLength},
+		{"place_of_service", m.PlaceOfService, limits.MaxCodeLength},
+		{"resolver_uri", m.ResolverUri, limits.MaxResolverURILength},
+		{"supersedes", m.Supersedes, limits.MaxIDLength},
+	} {
+		if err := limits.CheckString(f.name, f.value, f.max); err != nil {
+			return err
+		}
+	}
+	if err := limits.CheckStrings("diagnosis_codes", m.DiagnosisCodes, limits.MaxDiagnosisCodes, limits.MaxCodeLength); err != nil {
+		return err
+	}
+	if err := limits.CheckList("lines", len(m.Lines), limits.MaxLines); err != nil {
+		return err
+	}
+	for _, l := range m.Lines {
+		if err := l.ValidateSize(); err != nil {
+			return err
+		}
+	}
+	if err := m.RecordHash.ValidateSize("record_hash"); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+// ValidateSize enforces the size limits of x/limits on one service line.
+func (l ServiceLine) ValidateSize() error {
+	if err := limits.CheckString("line code", l.Code, limits.MaxCodeLength); err != nil {
+		return err
+	}
+	if err := limits.CheckStrings("line modifiers", l.Modifiers, limits.MaxModifiers, limits.MaxCodeLength); err != nil {
+		return err
+	}
+	if err := limits.CheckString("line service_date", l.ServiceDate, limits.MaxDateLength); err != nil {
+		return err
+	}
+	return limits.CheckString("line rendering_npi", l.RenderingNpi, limits.MaxCodeLength)
 }

@@ -5,6 +5,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+
+	"github.com/claimchain/claimchain/x/limits"
 )
 
 var (
@@ -75,4 +77,30 @@ func (r TreatmentResponse) Validate() error {
 		return errorsmod.Wrapf(ErrInvalidResponse, "response to %s: negative height", r.AttestationId)
 	}
 	return nil
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgConfirmTreatment) ValidateBasic() error {
+	if err := responderSize(m.MemberAccount, m.AttestationId); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgDisputeTreatment) ValidateBasic() error {
+	if err := responderSize(m.MemberAccount, m.AttestationId); err != nil {
+		return err
+	}
+	if err := m.ReasonHash.ValidateSize("reason_hash"); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+func responderSize(account, attestationID string) error {
+	if err := limits.CheckAddress("member_account", account); err != nil {
+		return err
+	}
+	return limits.CheckString("attestation_id", attestationID, limits.MaxIDLength)
 }

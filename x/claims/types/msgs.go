@@ -4,15 +4,17 @@ import (
 	"strconv"
 
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
+	"github.com/claimchain/claimchain/x/limits"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
 )
 
 // MaxPreauthRefLength bounds a prior-authorization reference.
-const MaxPreauthRefLength = 64
+const MaxPreauthRefLength = limits.MaxPreauthRefLength
 
 var (
 	_ sdk.Msg = &MsgSubmitClaim{}
@@ -82,6 +84,10 @@ func (m *MsgSubmitClaim) validateLine(l SubmittedLine, denom string) error {
 	if err := l.Billed.Validate(); err != nil || !l.Billed.IsPositive() {
 		return errorsmod.Wrapf(ErrInvalidLine, "billed amount %s must be a positive amount in minor units of a currency denom", l.Billed)
 	}
+	// The bound keeps the claim's total (a sum of lines) from overflowing.
+	if l.Billed.Amount.GT(math.NewInt(limits.MaxAmount)) {
+		return errorsmod.Wrapf(ErrInvalidLine, "billed amount %s is above %d minor units", l.Billed.Amount, limits.MaxAmount)
+	}
 	if l.Billed.Denom != denom {
 		return errorsmod.Wrapf(ErrInvalidLine, "billed in %s, but the claim is billed in %s: one currency per claim", l.Billed.Denom, denom)
 	}
@@ -125,4 +131,58 @@ func (m *MsgVoidClaim) Validate() error {
 		return err
 	}
 	return membershiptypes.ValidateReason(m.Reason)
+}
+
+// ValidateBasic enforces the size limits of x/limits (in CheckTx, before any
+// state is read); the msg server runs Validate.
+func (m *MsgSubmitClaim) ValidateBasic() error {
+	if err := limits.CheckAddress("provider", m.Provider); err != nil {
+		return err
+	}
+	if err := limits.CheckString("member", m.Member, limits.MaxMemberLength); err != nil {
+		return err
+	}
+	if err := limits.CheckStrings("diagnosis_codes", m.DiagnosisCodes, limits.MaxDiagnosisCodes, limits.MaxCodeLength); err != nil {
+		return err
+	}
+	if err := limits.CheckList("lines", len(m.Lines), limits.MaxLines); err != nil {
+		return err
+	}
+	for _, l := range m.Lines {
+		for _, f := range []struct {
+			name, value string
+			max         int
+		}{
+			{"line attestation_id", l.AttestationId, limits.MaxIDLength},
+			{"line code", l.Code, limits.MaxCodeLength},
+			{"line service_date", l.ServiceDate, limits.MaxDateLength},
+			{"line preauth_ref", l.PreauthRef, limits.MaxPreauthRefLength},
+		} {
+			if err := limits.CheckString(f.name, f.value, f.max); err != nil {
+				return err
+			}
+		}
+		if err := limits.CheckStrings("line modifiers", l.Modifiers, limits.MaxModifiers, limits.MaxCodeLength); err != nil {
+			return err
+		}
+		if err := limits.CheckCoin("line billed", l.Billed); err != nil {
+			return err
+		}
+	}
+	_, err := m.Validate() // the full stateless checks: a malformed claim never reaches a block
+	return err
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgVoidClaim) ValidateBasic() error {
+	if err := limits.CheckAddress("provider", m.Provider); err != nil {
+		return err
+	}
+	if err := limits.CheckString("claim_id", m.ClaimId, limits.MaxIDLength); err != nil {
+		return err
+	}
+	if err := limits.CheckString("reason", m.Reason, limits.MaxReasonLength); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
 }

@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
+	"github.com/claimchain/claimchain/x/limits"
 )
 
 // ReviewGroups are the group codes a reviewer may use: contractual (CO),
@@ -123,4 +124,60 @@ func validCode(s string, minLen, maxLen int) bool {
 		}
 	}
 	return true
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgReviewClaim) ValidateBasic() error {
+	if err := signerClaimSize("insurer", m.Insurer, m.ClaimId); err != nil {
+		return err
+	}
+	for _, f := range []struct{ name, value string }{{"group", m.Group}, {"carc", m.Carc}, {"rarc", m.Rarc}} {
+		if err := limits.CheckString(f.name, f.value, limits.MaxCodeLength); err != nil {
+			return err
+		}
+	}
+	if err := limits.CheckList("lines", len(m.Lines), limits.MaxLines); err != nil {
+		return err
+	}
+	for _, l := range m.Lines {
+		if err := limits.CheckAmount("line payable", l.Payable); err != nil {
+			return err
+		}
+	}
+	if err := m.NotesHash.ValidateSize("notes_hash"); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgAppealClaim) ValidateBasic() error {
+	if err := signerClaimSize("provider", m.Provider, m.ClaimId); err != nil {
+		return err
+	}
+	if err := limits.CheckList("lines", len(m.Lines), limits.MaxLines); err != nil {
+		return err
+	}
+	if err := m.ReasonHash.ValidateSize("reason_hash"); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgDecideAppeal) ValidateBasic() error {
+	if err := signerClaimSize("insurer", m.Insurer, m.ClaimId); err != nil {
+		return err
+	}
+	if err := m.NotesHash.ValidateSize("notes_hash"); err != nil {
+		return err
+	}
+	return m.Validate() // the full stateless checks: a malformed msg never reaches a block
+}
+
+func signerClaimSize(field, signer, claimID string) error {
+	if err := limits.CheckAddress(field, signer); err != nil {
+		return err
+	}
+	return limits.CheckString("claim_id", claimID, limits.MaxIDLength)
 }

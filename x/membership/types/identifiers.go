@@ -6,13 +6,15 @@ import (
 	"unicode"
 
 	errorsmod "cosmossdk.io/errors"
+
+	"github.com/claimchain/claimchain/x/limits"
 )
 
 const (
 	// MaxNameLength bounds organisation names.
-	MaxNameLength = 128
+	MaxNameLength = limits.MaxNameLength
 	// MaxReasonLength bounds the reason given for a suspension or removal.
-	MaxReasonLength = 256
+	MaxReasonLength = limits.MaxReasonLength
 	// sha256DigestLength is the digest size of DIGEST_ALGORITHM_SHA256.
 	sha256DigestLength = 32
 )

@@ -8,6 +8,8 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/claimchain/claimchain/x/limits"
 )
 
 var (
@@ -117,4 +119,114 @@ func printable(s string, max int) string {
 		}
 	}
 	return ""
+}
+
+// ValidateBasic enforces the size limits of x/limits (in CheckTx, before any
+// state is read); the msg server runs Validate.
+func (m *MsgUpdateParams) ValidateBasic() error {
+	if err := limits.CheckAddress("authority", m.Authority); err != nil {
+		return err
+	}
+	return limits.CheckAddress("params loader", m.Params.Loader)
+}
+
+// ValidateBasic enforces the size limits of x/limits: the rows of a chunk and
+// every string in them.
+func (m *MsgStageChunk) ValidateBasic() error {
+	if err := limits.CheckAddress("loader", m.Loader); err != nil {
+		return err
+	}
+	if err := limits.CheckString("source", m.Source, limits.MaxSourceLength); err != nil {
+		return err
+	}
+	return m.Rows.ValidateSize()
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgActivateVersion) ValidateBasic() error {
+	if err := limits.CheckAddress("loader", m.Loader); err != nil {
+		return err
+	}
+	if err := limits.CheckString("applies_from", m.AppliesFrom, limits.MaxDateLength); err != nil {
+		return err
+	}
+	return limits.CheckBytes("expected_hash", m.ExpectedHash, limits.MaxDigestLength)
+}
+
+// ValidateBasic enforces the size limits of x/limits.
+func (m *MsgRevokeVersion) ValidateBasic() error {
+	if err := limits.CheckAddress("authority", m.Authority); err != nil {
+		return err
+	}
+	return limits.CheckString("reason", m.Reason, limits.MaxReasonLength)
+}
+
+// ValidateSize enforces the size limits of x/limits on a chunk: at most
+// MaxRowsPerChunk rows in all, and no string over its limit.
+func (r ChunkRows) ValidateSize() error {
+	if err := limits.CheckList("rows", r.Len(), limits.MaxRowsPerChunk); err != nil {
+		return err
+	}
+	var fields []sizedField
+	for _, row := range r.Ptp {
+		fields = append(fields[:0], codeField("ptp column1", row.Column1), codeField("ptp column2", row.Column2),
+			dateField("ptp effective_date", row.EffectiveDate), dateField("ptp deletion_date", row.DeletionDate))
+		if err := checkFields(fields); err != nil {
+			return err
+		}
+	}
+	for _, row := range r.Mue {
+		if err := limits.CheckString("mue code", row.Code, limits.MaxCodeLength); err != nil {
+			return err
+		}
+	}
+	for _, row := range r.AddOn {
+		if err := limits.CheckString("add-on code", row.AddOnCode, limits.MaxCodeLength); err != nil {
+			return err
+		}
+		if err := limits.CheckStrings("add-on primary_codes", row.PrimaryCodes, limits.MaxPrimaryCodes, limits.MaxCodeLength); err != nil {
+			return err
+		}
+	}
+	for _, row := range r.Exclusion {
+		fields = append(fields[:0], codeField("exclusion npi", row.Npi), dateField("exclusion_date", row.ExclusionDate),
+			dateField("reinstatement_date", row.ReinstatementDate), dateField("waiver_date", row.WaiverDate), codeField("waiver_state", row.WaiverState))
+		if err := checkFields(fields); err != nil {
+			return err
+		}
+	}
+	for _, row := range r.AgeSex {
+		if err := checkFields(append(fields[:0], codeField("age-sex code", row.Code), codeField("age-sex sex", row.Sex))); err != nil {
+			return err
+		}
+	}
+	for _, row := range r.TypicalMinutes {
+		if err := limits.CheckString("typical-minutes code", row.Code, limits.MaxCodeLength); err != nil {
+			return err
+		}
+	}
+	for _, row := range r.EmLevel {
+		if err := checkFields(append(fields[:0], codeField("em-level code", row.Code),
+			sizedField{"em-level family", row.Family, limits.MaxEmFamilyLength})); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type sizedField struct {
+	name, value string
+	max         int
+}
+
+func codeField(name, value string) sizedField { return sizedField{name, value, limits.MaxCodeLength} }
+func dateField(name, value string) sizedField { return sizedField{name, value, limits.MaxDateLength} }
+
+func checkFields(fields []sizedField) error {
+	for _, f := range fields {
+		if err := limits.CheckString(f.name, f.value, f.max); err != nil {
+			return err
+		}
+	}
+	return nil
 }

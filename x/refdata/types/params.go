@@ -4,13 +4,15 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/claimchain/claimchain/x/limits"
 )
 
 const (
 	// DefaultMaxRowsPerChunk keeps a PTP chunk near 100 kB, well inside a block.
 	DefaultMaxRowsPerChunk = 2000
 	// MaxRowsPerChunkLimit bounds what governance may set, so one chunk's work stays bounded.
-	MaxRowsPerChunkLimit = 10_000
+	MaxRowsPerChunkLimit = limits.MaxRowsPerChunk
 )
 
 // DefaultParams: no loader appointed (nothing can be staged until governance

@@ -7,23 +7,24 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
+	"github.com/claimchain/claimchain/x/limits"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
 )
 
-// Size limits of rows and chunks.
+// Size limits of rows and chunks, stated in x/limits.
 const (
 	// MaxPrimaryCodes bounds the primary codes listed for one add-on code.
-	MaxPrimaryCodes = 1000
+	MaxPrimaryCodes = limits.MaxPrimaryCodes
 	// MaxSourceLength bounds a version's source description.
-	MaxSourceLength = 256
+	MaxSourceLength = limits.MaxSourceLength
 	// MaxReasonLength bounds a revocation reason.
-	MaxReasonLength = 256
+	MaxReasonLength = limits.MaxReasonLength
 	// MaxTypicalMinutes bounds the typical minutes of one unit of a code: a whole day.
-	MaxTypicalMinutes = 1440
+	MaxTypicalMinutes = limits.MaxTypicalMinutes
 	// MaxEmFamilyLength bounds the name of an E/M family.
-	MaxEmFamilyLength = 40
+	MaxEmFamilyLength = limits.MaxEmFamilyLength
 	// MaxEmLevel is the highest level in an E/M family (levels run from 1).
-	MaxEmLevel = 5
+	MaxEmLevel = limits.MaxEmLevel
 )
 
 // Valid values of the coded row fields.

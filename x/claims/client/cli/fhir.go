@@ -25,6 +25,7 @@ import (
 
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
 	"github.com/claimchain/claimchain/x/claims/types"
+	"github.com/claimchain/claimchain/x/limits"
 )
 
 // The identifier systems and extension URLs of claimchain's FHIR profile.
@@ -722,8 +723,9 @@ func mapAmount(p string, it *fhir401.ClaimItem, units uint32) (sdk.Coin, located
 	if net.minor.Sign() == 0 {
 		return sdk.Coin{}, located{}, pathErrorf(p+".net", "%s: a line bills a positive amount", net)
 	}
-	if net.minor.BitLen() > 128 {
-		return sdk.Coin{}, located{}, pathErrorf(p+".net", "%s is too large", net)
+	if net.minor.Cmp(big.NewInt(limits.MaxAmount)) > 0 {
+		return sdk.Coin{}, located{}, pathErrorf(p+".net", "%s is too large: a line bills at most %s",
+			net, formatMinor(big.NewInt(limits.MaxAmount), net.currency.code))
 	}
 	return sdk.Coin{Denom: strings.ToLower(net.currency.code), Amount: sdkmath.NewIntFromBigInt(net.minor)}, net.currency, nil
 }

@@ -90,6 +90,12 @@ func ParseAddOn(r io.Reader) ([]types.AddOnRow, error) {
 		rows = append(rows, *row)
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].AddOnCode < rows[j].AddOnCode })
+	for _, row := range rows { // the chain refuses a longer list mid-import
+		if len(row.PrimaryCodes) > types.MaxPrimaryCodes {
+			return nil, lineError(first[row.AddOnCode], "add-on code %s lists %d primary codes, at most %d",
+				row.AddOnCode, len(row.PrimaryCodes), types.MaxPrimaryCodes)
+		}
+	}
 	return rows, nil
 }
 
