@@ -13,7 +13,9 @@
 # Environment: BENCH_DIR (default ./.bench: node home, reports, profiles),
 # BENCH_DURATION (20s per load phase), BENCH_PTP_ROWS (700000), BENCH_CLAIMS / BENCH_PTP
 # (the stored-claims and PTP sizes of the Go benchmarks, see testutil/bench),
-# BENCH_PROFILE=1 (also take a 20 s CPU profile of the node during the batched phase).
+# BENCH_PROFILE=1 (also take a 20 s CPU profile of the node during the batched phase),
+# BENCH_MAX_GAS / BENCH_TIMEOUT_COMMIT (override the block max_gas and timeout_commit of the node,
+# to compare block sizes and timeouts), BENCH_EXECUTOR (sequential or block-stm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +63,16 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
     LOCALNET_DEMO=0 scripts/localnet.sh init
   sed -i "s#^pprof_laddr = .*#pprof_laddr = \"127.0.0.1:$PPROF_PORT\"#" "$DIR/node/config/config.toml"
   "$LOAD" genesis --home "$DIR/node" --ptp-rows "${BENCH_PTP_ROWS:-700000}"
+  if [[ -n ${BENCH_MAX_GAS:-} ]]; then
+    sed -i "s#\"max_gas\": *\"[0-9-]*\"#\"max_gas\": \"$BENCH_MAX_GAS\"#" "$DIR/node/config/genesis.json"
+  fi
+  if [[ -n ${BENCH_TIMEOUT_COMMIT:-} ]]; then
+    sed -i "s#^timeout_commit = .*#timeout_commit = \"$BENCH_TIMEOUT_COMMIT\"#" "$DIR/node/config/config.toml"
+  fi
+  if [[ -n ${BENCH_EXECUTOR:-} ]]; then
+    sed -i "s#^block-executor = .*#block-executor = \"$BENCH_EXECUTOR\"#" "$DIR/node/config/app.toml"
+  fi
+  echo "block: $(grep -o '"max_gas": *"[0-9-]*"' "$DIR/node/config/genesis.json"); $(grep '^timeout_commit' "$DIR/node/config/config.toml"); executor $(grep '^block-executor' "$DIR/node/config/app.toml" || echo sequential)"
   "$BIN" start --home "$DIR/node" >"$DIR/node/node.log" 2>&1 &
   echo $! >"$DIR/node/node.pid"
   for _ in $(seq 1 300); do

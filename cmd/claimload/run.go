@@ -28,6 +28,7 @@ type runOpts struct {
 	maxItems           int
 	out, jsonOut       string
 	drain              time.Duration
+	maxPending         int
 }
 
 func runCmd() *cobra.Command {
@@ -59,7 +60,8 @@ one tx of --batch claims billing them (3 service lines each).`,
 	f.IntVar(&o.maxItems, "max-items", 60000, "items pre-signed per phase when --rate is 0")
 	f.StringVar(&o.out, "out", "", "write the report (markdown) to this file too")
 	f.StringVar(&o.jsonOut, "json", "", "write the report's figures as JSON to this file")
-	f.DurationVar(&o.drain, "drain", 60*time.Second, "longest wait for the mempool to empty after sending")
+	f.IntVar(&o.maxPending, "max-pending", 2000, "senders wait while the node's mempool holds more txs than this (0: never)")
+	f.DurationVar(&o.drain, "drain", 120*time.Second, "longest wait for the mempool to empty after sending")
 	return cmd
 }
 
@@ -90,6 +92,14 @@ type loadPhase struct {
 }
 
 func runPhase(ctx context.Context, ch *chain, mode string, o runOpts) (*phaseReport, error) {
+	// Start from an empty mempool: account sequences are read from committed
+	// state, so txs still pending from an earlier phase would make them stale.
+	if _, err := ch.drain(ctx, 3*o.drain); err != nil {
+		return nil, err
+	}
+	if n, err := ch.rpc.NumUnconfirmedTxs(ctx); err == nil && n.Total > 0 {
+		return nil, fmt.Errorf("the mempool still holds %d txs after %s; wait, or restart the node", n.Total, 3*o.drain)
+	}
 	var lp *loadPhase
 	var err error
 	switch mode {
@@ -115,7 +125,7 @@ func runPhase(ctx context.Context, ch *chain, mode string, o runOpts) (*phaseRep
 	done := make(chan struct{})
 	go progress(ctx, ch, mode, stats, done)
 	began := time.Now()
-	ch.sendAll(sendCtx, lp.perAccount, o.rate, stats)
+	ch.sendAll(sendCtx, lp.perAccount, o.rate, o.maxPending, stats)
 	sending := time.Since(began)
 	close(done)
 	end, err := ch.drain(ctx, o.drain)

@@ -73,8 +73,22 @@ type sendStats struct {
 // sendAll sends every account's units in order, one goroutine per account, until
 // all are sent or ctx ends. An account stops at its first refusal: its later txs
 // carry later sequence numbers (and bill its attestations), so they could only fail.
-func (c *chain) sendAll(ctx context.Context, perAccount [][]unit, rate float64, stats *sendStats) {
+func (c *chain) sendAll(ctx context.Context, perAccount [][]unit, rate float64, maxPending int, stats *sendStats) {
 	lim := &limiter{start: time.Now(), rate: rate}
+	// Back-pressure: senders wait while the mempool holds more than maxPending
+	// txs, so "as fast as accepted" measures what the node sustains rather than
+	// how long a queue can grow.
+	var pending atomic.Int64
+	pollCtx, stopPoll := context.WithCancel(ctx)
+	defer stopPoll()
+	go func() {
+		for pollCtx.Err() == nil {
+			if n, err := c.rpc.NumUnconfirmedTxs(pollCtx); err == nil {
+				pending.Store(int64(n.Total))
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+	}()
 	var wg sync.WaitGroup
 	for _, units := range perAccount {
 		wg.Add(1)
@@ -85,6 +99,9 @@ func (c *chain) sendAll(ctx context.Context, perAccount [][]unit, rate float64, 
 					return
 				}
 				lim.wait(ctx, u.items)
+				for maxPending > 0 && pending.Load() > int64(maxPending) && ctx.Err() == nil {
+					time.Sleep(50 * time.Millisecond)
+				}
 				for _, tx := range u.txs {
 					if !c.send(ctx, tx, stats) {
 						return
@@ -104,7 +121,11 @@ func (c *chain) send(ctx context.Context, tx *signedTx, stats *sendStats) bool {
 			return false
 		}
 		tx.submitted = time.Now()
-		res, err := c.rpc.BroadcastTxSync(ctx, tx.bytes)
+		// The broadcast itself is not cut short when the send window closes: a tx
+		// already handed to the node may be accepted, and must be counted.
+		callCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		res, err := c.rpc.BroadcastTxSync(callCtx, tx.bytes)
+		cancel()
 		switch {
 		case err != nil && strings.Contains(err.Error(), "mempool is full"):
 			time.Sleep(100 * time.Millisecond)
