@@ -1,0 +1,69 @@
+package bench
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"cosmossdk.io/log/v2"
+	"github.com/stretchr/testify/require"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	cryptoenc "github.com/cometbft/cometbft/crypto/encoding"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+
+	"github.com/claimchain/claimchain/app"
+	"github.com/claimchain/claimchain/testutil/apptest"
+)
+
+// dbBackend is the database of the benchmarks' apps.
+var dbBackend = dbm.GoLevelDBBackend
+
+// onDisk restarts the fixture's chain, from its export, on a database in a
+// temporary directory, as a node keeps state. apptest's memdb would hold a
+// million stored claims in the Go heap (~9 kB each with IAVL's nodes and
+// fast nodes): more memory than the machine has, and garbage collection
+// that grows with state, which a node does not have.
+func onDisk(tb testing.TB, f *apptest.Fixture) (*apptest.Fixture, dbm.DB) {
+	tb.Helper()
+	exp, err := f.App.ExportAppStateAndValidators(false, nil, nil)
+	require.NoError(tb, err)
+	db, err := dbm.NewDB("application", dbBackend, tb.TempDir())
+	require.NoError(tb, err)
+	tb.Cleanup(func() { _ = db.Close() })
+	a := app.New(log.NewNopLogger(), db, true, simtestutil.NewAppOptionsWithFlagHome(tb.TempDir()), baseapp.SetChainID(apptest.ChainID))
+	var vals []abci.ValidatorUpdate
+	for _, v := range exp.Validators {
+		pk, err := cryptoenc.PubKeyToProto(v.PubKey)
+		require.NoError(tb, err)
+		vals = append(vals, abci.ValidatorUpdate{PubKey: pk, Power: v.Power})
+	}
+	t := apptest.GenesisTime
+	_, err = a.InitChain(&abci.RequestInitChain{ChainId: apptest.ChainID, AppStateBytes: exp.AppState,
+		ConsensusParams: &exp.ConsensusParams, InitialHeight: exp.Height, Time: t, Validators: vals})
+	require.NoError(tb, err)
+	_, err = a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: exp.Height, Time: t})
+	require.NoError(tb, err)
+	_, err = a.Commit()
+	require.NoError(tb, err)
+	return &apptest.Fixture{T: tb, App: a, Validator: f.Validator, Gov: f.Gov, Bond: f.Bond,
+		Ctx: a.NewNextBlockContext(cmtproto.Header{Height: exp.Height + 1, Time: t.Add(time.Second), ChainID: apptest.ChainID})}, db
+}
+
+// settle waits until the database's background compaction is over (its
+// statistics stay still for a second), as on a node at rest, so that
+// measurements do not share the CPU with it.
+func settle(db dbm.DB) {
+	last := ""
+	for still := 0; still < 4; {
+		time.Sleep(250 * time.Millisecond)
+		if s := fmt.Sprint(db.Stats()); s == last {
+			still++
+		} else {
+			still, last = 0, s
+		}
+	}
+}
