@@ -55,6 +55,9 @@ func newPTPTable(b *testing.B, n int) ptpTable {
 		Kind: types.TABLE_KIND_PTP, Version: 1, Status: types.VERSION_STATUS_ACTIVE, Source: "synthetic",
 		Chunks: uint32((n + 1999) / 2000), Rows: uint64(n), ContentHash: types.EmptyHash, AppliesFrom: "2000-01-01",
 	}))
+	require.NoError(b, k.InForce.Set(ctx, int32(types.TABLE_KIND_PTP), types.InForce{
+		Entries: []types.InForceEntry{{Version: 1, AppliesFrom: "2000-01-01"}},
+	}))
 	tc.CMS.Commit()
 	t.ctx = ctx
 	return t
