@@ -36,7 +36,7 @@ testnet-stop:
 ## real-binary e2e), then a short run of every fuzz target but the whole-app one (scripts/fuzz.sh)
 test: vet
 	$(GO) test -count=1 ./...
-	FUZZ_SKIP=FuzzDeliverMsg scripts/fuzz.sh 5s
+	FUZZ_SKIP=FuzzDeliverMsg scripts/fuzz.sh 10s
 
 ## fuzz: every fuzz target for 5 minutes each (failing inputs land in the package's testdata/fuzz/)
 .PHONY: fuzz

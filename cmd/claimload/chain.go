@@ -80,18 +80,3 @@ func (c *chain) provider(ctx context.Context, operator sdk.AccAddress) (id, next
 	}
 	return m.Member.Id, res.Pagination.Total + 1, nil
 }
-
-// waitTx polls until the tx with this hash is in a block and returns its gas used.
-func (c *chain) waitTx(ctx context.Context, hash []byte) (int64, error) {
-	for range 60 {
-		res, err := c.rpc.Tx(ctx, hash, false)
-		if err == nil {
-			if res.TxResult.Code != 0 {
-				return 0, fmt.Errorf("tx %X failed: %s", hash, res.TxResult.Log)
-			}
-			return res.TxResult.GasUsed, nil
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	return 0, fmt.Errorf("tx %X not committed in 15 s", hash)
-}

@@ -30,7 +30,7 @@ func newCodecs() codecs {
 	if err != nil {
 		dir = os.TempDir()
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), false, simtestutil.NewAppOptionsWithFlagHome(dir))
 	return codecs{cdc: a.AppCodec(), txConfig: a.TxConfig()}
 }

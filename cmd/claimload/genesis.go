@@ -13,6 +13,8 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/cosmos/gogoproto/proto"
+
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -148,7 +150,7 @@ func writeGenesis(cmd *cobra.Command, o genesisOpts) error {
 }
 
 // editModule decodes one module's genesis into gs, lets edit change it and encodes it back.
-func editModule[T interface{ codec.ProtoMarshaler }](cdc codec.Codec, state map[string]json.RawMessage, module string, gs T, edit func(T) error) error {
+func editModule[T proto.Message](cdc codec.Codec, state map[string]json.RawMessage, module string, gs T, edit func(T) error) error {
 	if err := cdc.UnmarshalJSON(state[module], gs); err != nil {
 		return fmt.Errorf("read %s genesis: %w", module, err)
 	}
@@ -193,7 +195,7 @@ func fundAccounts(cdc codec.Codec, state map[string]json.RawMessage, addrs []sdk
 // loadPlanTerms is the gold plan with every load code priced in its fee schedule.
 func loadPlanTerms(cdc codec.Codec, goldPath string) (adjtypes.PlanTerms, error) {
 	var terms adjtypes.PlanTerms
-	raw, err := os.ReadFile(goldPath)
+	raw, err := os.ReadFile(filepath.Clean(goldPath))
 	if err != nil {
 		return terms, err
 	}

@@ -215,7 +215,7 @@ func writeReports(w io.Writer, reports []*phaseReport, o runOpts) error {
 		return err
 	}
 	if o.out != "" {
-		if err := os.WriteFile(o.out, []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(o.out, []byte(b.String()), 0o600); err != nil {
 			return err
 		}
 	}
@@ -224,7 +224,7 @@ func writeReports(w io.Writer, reports []*phaseReport, o runOpts) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(o.jsonOut, bz, 0o644)
+		return os.WriteFile(o.jsonOut, bz, 0o600)
 	}
 	return nil
 }

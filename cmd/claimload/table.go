@@ -35,11 +35,11 @@ type benchLine map[string]float64
 // parseGoBench reads `go test -bench` output: name (without the -N CPU suffix) → metrics.
 func parseGoBench(path string) map[string]benchLine {
 	out := map[string]benchLine{} // looked up by name only
-	f, err := os.Open(path)
+	f, err := os.Open(filepath.Clean(path))
 	if err != nil {
 		return out
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		fields := strings.Fields(sc.Text())
@@ -64,7 +64,7 @@ func parseGoBench(path string) map[string]benchLine {
 }
 
 func readReports(path string) []*phaseReport {
-	bz, err := os.ReadFile(path)
+	bz, err := os.ReadFile(filepath.Clean(path))
 	if err != nil {
 		return nil
 	}

@@ -120,11 +120,11 @@ func chunk[R any](rows []R, wrap func([]R) refdatatypes.ChunkRows) []refdatatype
 }
 
 func parseFile[R any](dir, name string, parse func(io.Reader) ([]R, cli.Skipped, error)) ([]R, cli.Skipped, error) {
-	f, err := os.Open(filepath.Join(dir, name))
+	f, err := os.Open(filepath.Clean(filepath.Join(dir, name)))
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	rows, skipped, err := parse(f)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
