@@ -60,7 +60,7 @@ one tx of --batch claims billing them (3 service lines each).`,
 	f.IntVar(&o.maxItems, "max-items", 60000, "items pre-signed per phase when --rate is 0")
 	f.StringVar(&o.out, "out", "", "write the report (markdown) to this file too")
 	f.StringVar(&o.jsonOut, "json", "", "write the report's figures as JSON to this file")
-	f.IntVar(&o.maxPending, "max-pending", 2000, "senders wait while the node's mempool holds more txs than this (0: never)")
+	f.IntVar(&o.maxPending, "max-pending", 2000, "senders wait while the node's mempool holds txs carrying more items (claims or sends) than this (0: never)")
 	f.DurationVar(&o.drain, "drain", 120*time.Second, "longest wait for the mempool to empty after sending")
 	return cmd
 }
@@ -125,7 +125,7 @@ func runPhase(ctx context.Context, ch *chain, mode string, o runOpts) (*phaseRep
 	done := make(chan struct{})
 	go progress(ctx, ch, mode, stats, done)
 	began := time.Now()
-	ch.sendAll(sendCtx, lp.perAccount, o.rate, o.maxPending, stats)
+	ch.sendAll(sendCtx, lp.perAccount, o.rate, lp.pendingTxs(o.maxPending), stats)
 	sending := time.Since(began)
 	close(done)
 	end, err := ch.drain(ctx, o.drain)
@@ -297,6 +297,15 @@ func prepareBank(ctx context.Context, ch *chain, o runOpts) (*loadPhase, error) 
 		lp.add(units)
 	}
 	return lp, nil
+}
+
+// pendingTxs converts a bound on pending items into one on mempool txs.
+func (lp *loadPhase) pendingTxs(items int) int {
+	if items <= 0 || len(lp.perAccount) == 0 || len(lp.perAccount[0]) == 0 {
+		return 0
+	}
+	u := lp.perAccount[0][0]
+	return max(1, items*len(u.txs)/u.items)
 }
 
 func (lp *loadPhase) add(units []unit) {

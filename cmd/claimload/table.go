@@ -143,6 +143,10 @@ func (t targets) markdown() string {
 	} else {
 		missing("msg-server cost at 10⁶ claims + 700k PTP ≤ 1.3 × at 10³ + 1k", "BenchmarkSubmitClaim at both sizes")
 	}
+	if ptp, ok := t.metric("BenchmarkSubmitClaim/claims=1000/ptp=700000", "ns/op"); ok && okS {
+		row("… the PTP part alone: msg-server cost at 700k PTP ≤ 1.3 × at 1k (10³ claims)",
+			fmt.Sprintf("%.0f µs vs %.0f µs per claim = %.2f×", ptp/1e3, small/1e3, ptp/small), verdict(ptp/small <= 1.3))
+	}
 	p1, ok1 := t.metric("BenchmarkPTPLookup/rows=1000", "ns/op")
 	p7, ok7 := t.metric("BenchmarkPTPLookup/rows=700000", "ns/op")
 	if ok1 && ok7 {
@@ -156,8 +160,8 @@ func (t targets) markdown() string {
 	}
 	if ns, ok := t.metric("BenchmarkWorstCaseClaim", "ns/op"); ok {
 		gas, _ := t.metric("BenchmarkWorstCaseClaim", "gas/op")
-		row("most expensive valid claim executes well within one block time (1 s)",
-			fmt.Sprintf("%.1f ms, %.1f M gas (block max_gas %d M)", ns/1e6, gas/1e6, app.DefaultBlockMaxGas/1_000_000), verdict(ns < 0.1e9))
+		row("most expensive valid claim executes well within one block time (1 s; we ask ≤ 25%)",
+			fmt.Sprintf("%.1f ms, %.1f M gas (block max_gas %d M)", ns/1e6, gas/1e6, app.DefaultBlockMaxGas/1_000_000), verdict(ns <= 0.25e9))
 	} else {
 		missing("most expensive valid claim within one block time", "BenchmarkWorstCaseClaim")
 	}
