@@ -65,8 +65,16 @@ func (k *Keeper) enqueue(ctx context.Context, p types.ScheduledPayment) error {
 	if err := k.QueueByClaim.Set(ctx, p.ClaimId, due.Unix()); err != nil {
 		return err
 	}
-	if err := k.QueueInsurers.Set(ctx, p.InsurerId); err != nil {
+	// Read before writing: the insurer is usually listed already, and a write
+	// would make every claim of the insurer write the same key.
+	listed, err := k.QueueInsurers.Has(ctx, p.InsurerId)
+	if err != nil {
 		return err
+	}
+	if !listed {
+		if err := k.QueueInsurers.Set(ctx, p.InsurerId); err != nil {
+			return err
+		}
 	}
 	return sdkCtx.EventManager().EmitTypedEvent(&types.EventPaymentScheduled{
 		ClaimId: p.ClaimId, InsurerId: p.InsurerId, Amount: p.Amount.String(), Due: due.Format(time.RFC3339),
