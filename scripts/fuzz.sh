@@ -68,6 +68,11 @@ for t in "${targets[@]}"; do
   execs=$(sed -n 's/^fuzz: elapsed: .*, execs: \([0-9]*\) .*/\1/p' "$out" | tail -n 1)
   if [ $rc -eq 0 ]; then
     result="ok ($((SECONDS - t0))s)"
+  elif grep -q 'context deadline exceeded' "$out" && ! grep -q 'Failing input written to' "$out"; then
+    # A known go toolchain flake (golang/go#48127 and friends): -fuzztime ends while a worker is
+    # mid-run and go reports the deadline itself as the failure, with no failing input. Not a finding.
+    result="ok ($((SECONDS - t0))s; go reported its own deadline, no failing input)"
+    rc=0
   else
     result="FAIL ($((SECONDS - t0))s)"
     failed+=("$pkg $name")
