@@ -20,15 +20,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DIR=${BENCH_DIR:-$PWD/.bench}
-BIN=$PWD/build/claimchaind
-LOAD=$PWD/build/claimload
+BIN=${BENCH_BIN:-$PWD/build/claimchaind}
+LOAD=${BENCH_LOAD:-$PWD/build/claimload}
 DURATION=${BENCH_DURATION:-20s}
 RPC_PORT=36657 GRPC_PORT=39090 PPROF_PORT=36060
 NODE=(--node "http://127.0.0.1:$RPC_PORT" --grpc "127.0.0.1:$GRPC_PORT")
 mkdir -p "$DIR"
 
-go build -o "$BIN" ./cmd/claimchaind
-go build -o "$LOAD" ./cmd/claimload
+[[ -n ${BENCH_BIN:-} ]] || go build -o "$BIN" ./cmd/claimchaind
+[[ -n ${BENCH_LOAD:-} ]] || go build -o "$LOAD" ./cmd/claimload
 
 if [[ ${1:-} == testnet ]]; then
   echo "== four-validator testnet with the load's genesis (.testnet; slow to start: five nodes load it)"
@@ -72,8 +72,12 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
   if [[ -n ${BENCH_EXECUTOR:-} ]]; then
     sed -i "s#^block-executor = .*#block-executor = \"$BENCH_EXECUTOR\"#" "$DIR/node/config/app.toml"
   fi
+  # BENCH_APP="key=value key2=value2": other app.toml settings (e.g. iavl-disable-fastnode=true);
+  # BENCH_CONFIG likewise for config.toml (e.g. recheck=false).
+  for kv in ${BENCH_APP:-}; do sed -i "s#^${kv%%=*} = .*#${kv%%=*} = ${kv#*=}#" "$DIR/node/config/app.toml"; done
+  for kv in ${BENCH_CONFIG:-}; do sed -i "s#^${kv%%=*} = .*#${kv%%=*} = ${kv#*=}#" "$DIR/node/config/config.toml"; done
   echo "block: $(grep -o '"max_gas": *"[0-9-]*"' "$DIR/node/config/genesis.json"); $(grep '^timeout_commit' "$DIR/node/config/config.toml"); executor $(grep '^block-executor' "$DIR/node/config/app.toml" || echo sequential)"
-  "$BIN" start --home "$DIR/node" >"$DIR/node/node.log" 2>&1 &
+  env ${BENCH_NODE_ENV:-} "$BIN" start --home "$DIR/node" >"$DIR/node/node.log" 2>&1 &
   echo $! >"$DIR/node/node.pid"
   for _ in $(seq 1 300); do
     h=$(curl -s "http://127.0.0.1:$RPC_PORT/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p' || true)
@@ -82,18 +86,25 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
   done
   [[ -n ${h:-} && $h -ge 3 ]] || { echo "node did not start; see $DIR/node/node.log" >&2; exit 1; }
 
+  PHASES=${BENCH_PHASES:-1,2,3}
+  if [[ ,$PHASES, == *,1,* ]]; then
   echo "== 1. unbatched, side by side: bank sends, then claims (1 claim per tx)"
   "$LOAD" run "${NODE[@]}" --modes bank,claims --batch 1 --duration "$DURATION" --max-items 40000 \
     --out "$DIR/load-unbatched.md" --json "$DIR/load-unbatched.json"
+  fi
+  if [[ ,$PHASES, == *,2,* ]]; then
   echo "== 2. batched: 10 claims per tx, as fast as accepted"
   if [[ ${BENCH_PROFILE:-} == 1 ]]; then
     (sleep 8; curl -s -o "$DIR/node-cpu.pprof" "http://127.0.0.1:$PPROF_PORT/debug/pprof/profile?seconds=20") &
   fi
   "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
     --out "$DIR/load-batched.md" --json "$DIR/load-batched.json"
+  fi
+  if [[ ,$PHASES, == *,3,* ]]; then
   echo "== 3. latency at a fixed 1,000 claims/s (batch 10)"
   "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --rate 1000 --duration "$DURATION" \
     --out "$DIR/load-1000.md" --json "$DIR/load-1000.json"
+  fi
   stop_node
 fi
 

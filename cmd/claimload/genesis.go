@@ -25,6 +25,8 @@ import (
 
 	"github.com/claimchain/claimchain/app"
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
+	integrityrules "github.com/claimchain/claimchain/x/integrity/rules"
+	integritytypes "github.com/claimchain/claimchain/x/integrity/types"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
 	refdatatypes "github.com/claimchain/claimchain/x/refdata/types"
 )
@@ -36,6 +38,7 @@ type genesisOpts struct {
 	members   int
 	ptpRows   int
 	fixtures  string
+	weekly    int
 }
 
 func genesisCmd() *cobra.Command {
@@ -56,6 +59,7 @@ in it, and reference tables: the fixtures in examples/refdata plus synthetic NCC
 	cmd.Flags().IntVar(&o.members, "members", 20000, "members enrolled in the load plan")
 	cmd.Flags().IntVar(&o.ptpRows, "ptp-rows", 700000, "NCCI PTP rows in the active table (fixture rows plus synthetic ones)")
 	cmd.Flags().StringVar(&o.fixtures, "fixtures", "examples/refdata", "folder of the reference-table fixtures")
+	cmd.Flags().IntVar(&o.weekly, "weekly-claims", 10000, "claims each provider had in each of the 4 weeks before (R-FLAG-VOLUME's baseline)")
 	return cmd
 }
 
@@ -73,6 +77,7 @@ func writeGenesis(cmd *cobra.Command, o genesisOpts) error {
 	start := time.Now().UTC().AddDate(0, 0, -400).Format(time.DateOnly)
 
 	var accounts []sdk.AccAddress
+	var providerIDs []uint64
 	if err := editModule(cdc, state, membershiptypes.ModuleName, &membershiptypes.GenesisState{}, func(gs *membershiptypes.GenesisState) error {
 		next := uint64(1)
 		for _, m := range gs.Members {
@@ -81,6 +86,7 @@ func writeGenesis(cmd *cobra.Command, o genesisOpts) error {
 		for p := range o.providers {
 			addr := addrOf(providerKey(p))
 			accounts = append(accounts, addr)
+			providerIDs = append(providerIDs, next+uint64(p))
 			name := fmt.Sprintf("Load Clinic %03d", p)
 			sum := sha256.Sum256([]byte(name))
 			gs.Members = append(gs.Members, membershiptypes.Member{
@@ -120,6 +126,12 @@ func writeGenesis(cmd *cobra.Command, o genesisOpts) error {
 	}); err != nil {
 		return err
 	}
+	if err := editModule(cdc, state, integritytypes.ModuleName, &integritytypes.GenesisState{}, func(gs *integritytypes.GenesisState) error {
+		gs.WeekCounts = append(gs.WeekCounts, volumeHistory(providerIDs, time.Now().Unix(), uint64(o.weekly))...)
+		return gs.Validate()
+	}); err != nil {
+		return err
+	}
 	tables, err := loadTables(o.fixtures, o.ptpRows, start)
 	if err != nil {
 		return err
@@ -147,6 +159,23 @@ func writeGenesis(cmd *cobra.Command, o genesisOpts) error {
 	_, err = fmt.Fprintf(cmd.OutOrStdout(), "genesis %s: %d providers, %d bank senders, %d members in %s, %s; %.1f MB\n",
 		path, o.providers, o.senders, o.members, loadPlanID, tables.summary, float64(fi.Size())/1e6)
 	return err
+}
+
+// volumeHistory is each provider's claims in the weeks before this one: a
+// steady book, so the load's own week is no spike to R-FLAG-VOLUME (a provider
+// new to the chain is flagged from its 40th claim of a week).
+func volumeHistory(providers []uint64, now int64, perWeek uint64) []integritytypes.WeekCount {
+	var out []integritytypes.WeekCount
+	if perWeek == 0 {
+		return nil
+	}
+	week := integrityrules.Week(now)
+	for _, id := range providers {
+		for w := int64(integrityrules.BaselineWeeks); w >= 1; w-- {
+			out = append(out, integritytypes.WeekCount{ProviderId: id, Week: week - w, Claims: perWeek})
+		}
+	}
+	return out
 }
 
 // editModule decodes one module's genesis into gs, lets edit change it and encodes it back.

@@ -78,7 +78,10 @@ func newItem(p int, providerID, k uint64, providers, members int, lastDay time.T
 	it := item{provider: p, providerID: providerID, k: k, global: i, npi: providerNPI(p)}
 	it.date = lastDay.AddDate(0, 0, -int(i%datesWindow)).Format(time.DateOnly)
 	it.member = memberPseudonym(int((i / datesWindow) % uint64(members)))
-	it.codes[0] = emCodes[i%uint64(len(emCodes))]
+	// Each provider runs through the whole mix every len(emCodes) visits
+	// (i % len alone would give a provider one code for ever: providers is a
+	// multiple of 10).
+	it.codes[0] = emCodes[(k+uint64(p))%uint64(len(emCodes))]
 	n := uint64(len(ancillaryCodes))
 	it.codes[1] = ancillaryCodes[(i*7)%n]
 	it.codes[2] = ancillaryCodes[(i*7+n/2+1)%n]

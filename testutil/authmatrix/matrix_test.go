@@ -159,7 +159,7 @@ func (w *world) escrowOf(ctx sdk.Context, r role) settlementtypes.Escrow {
 }
 
 func (w *world) goldTerms() adjtypes.PlanTerms {
-	v, err := w.f.App.AdjudicationKeeper.PlanVersions.Get(w.f.Ctx, collections.Join(apptest.GoldPlanID, uint32(1)))
+	v, err := w.f.App.AdjudicationKeeper.GetPlanVersion(w.f.Ctx, apptest.GoldPlanID, 1)
 	require.NoError(w.t, err)
 	return v.Terms
 }

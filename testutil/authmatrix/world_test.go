@@ -9,7 +9,6 @@ import (
 	"sort"
 	"testing"
 
-	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 	"github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
@@ -161,7 +160,7 @@ func newWorld(t *testing.T) *world {
 	w.mustRun(&settlementtypes.MsgFundEscrow{Insurer: w.addr[insurerA].String(), Amount: usd(escrowFund)})
 
 	// Insurer J (suspended below): its own plan, member, escrow and claims from P.
-	terms, err := f.App.AdjudicationKeeper.PlanVersions.Get(f.Ctx, collections.Join(apptest.GoldPlanID, uint32(1)))
+	terms, err := f.App.AdjudicationKeeper.GetPlanVersion(f.Ctx, apptest.GoldPlanID, 1)
 	require.NoError(t, err)
 	w.mustRun(&adjtypes.MsgCreatePlan{Insurer: w.addr[suspendedInsurer].String(), PlanId: "JAY-GOLD", Name: "Jay Gold",
 		EffectiveDate: "2025-01-01", Terms: terms.Terms})

@@ -31,7 +31,7 @@ func onDisk(tb testing.TB, f *apptest.Fixture) (*apptest.Fixture, dbm.DB) {
 	tb.Helper()
 	exp, err := f.App.ExportAppStateAndValidators(false, nil, nil)
 	require.NoError(tb, err)
-	db, err := dbm.NewDB("application", dbBackend, tb.TempDir())
+	db, err := app.OpenDB(tb.TempDir(), dbBackend) // the node's database settings
 	require.NoError(tb, err)
 	tb.Cleanup(func() { _ = db.Close() })
 	a := app.New(log.NewNopLogger(), db, true, simtestutil.NewAppOptionsWithFlagHome(tb.TempDir()), baseapp.SetChainID(apptest.ChainID))

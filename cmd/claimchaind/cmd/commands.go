@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"path/filepath"
+
 	"github.com/spf13/cobra"
 
 	"cosmossdk.io/log/v2"
@@ -29,14 +31,20 @@ func initRootCmd(rootCmd *cobra.Command, tempApp *app.App) {
 		pruning.Cmd(newApp, app.DefaultNodeHome),
 		snapshot.Cmd(newApp),
 	)
-	server.AddCommands(rootCmd, app.DefaultNodeHome, newApp, exportApp, func(*cobra.Command) {})
+	server.AddCommandsWithStartCmdOptions(rootCmd, app.DefaultNodeHome, newApp, exportApp, server.StartCmdOptions{DBOpener: openAppDB})
 	rootCmd.AddCommand(
+		server.ModuleHashByHeightQuery(newApp),
 		server.StatusCommand(),
 		genesisCommand(tempApp),
 		queryCommand(),
 		txCommand(),
 		keys.Commands(),
 	)
+}
+
+// openAppDB opens <home>/data/application.db with claimchain's database settings (app.OpenDB).
+func openAppDB(rootDir string, backend dbm.BackendType) (dbm.DB, error) {
+	return app.OpenDB(filepath.Join(rootDir, "data"), backend)
 }
 
 func genesisCommand(tempApp *app.App) *cobra.Command {

@@ -111,6 +111,15 @@ func (k *Keeper) gatherInputs(ctx context.Context, claim claimstypes.Claim) (eng
 		if err != nil {
 			return engine.Input{}, err
 		}
+		if pv != nil {
+			lines := make([]lineCode, len(claim.Lines))
+			for i, l := range claim.Lines {
+				lines[i] = lineCode{code: l.Code, modifiers: l.Modifiers}
+			}
+			if pv.Terms.FeeSchedule, err = k.feesFor(ctx, pv, lines); err != nil {
+				return engine.Input{}, err
+			}
+		}
 		in.Plan = pv
 		acc, err := k.accumulator(ctx, claim.Member, cov.PlanId, year)
 		if err != nil {

@@ -19,7 +19,7 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		}
 	}
 	for _, v := range gs.PlanVersions {
-		if err := k.PlanVersions.Set(ctx, collections.Join(v.PlanId, v.Version), v); err != nil {
+		if err := k.setPlanVersion(ctx, v); err != nil {
 			return err
 		}
 	}
@@ -60,9 +60,10 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.PlanVersions.Walk(ctx, nil, func(_ collections.Pair[string, uint32], v types.PlanVersion) (bool, error) {
+	if err := k.PlanVersions.Walk(ctx, nil, func(key collections.Pair[string, uint32], _ types.PlanVersion) (bool, error) {
+		v, err := k.GetPlanVersion(ctx, key.K1(), key.K2())
 		gs.PlanVersions = append(gs.PlanVersions, v)
-		return false, nil
+		return false, err
 	}); err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"cosmossdk.io/collections"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
@@ -43,7 +42,7 @@ func (q queryServer) Plan(ctx context.Context, req *types.QueryPlanRequest) (*ty
 	}
 	res := &types.QueryPlanResponse{Plan: plan}
 	for v := uint32(1); v <= plan.Versions; v++ {
-		pv, err := q.k.PlanVersions.Get(ctx, collections.Join(plan.Id, v))
+		pv, err := q.k.GetPlanVersion(ctx, plan.Id, v)
 		if err != nil {
 			return nil, status.Error(codes.Internal, err.Error())
 		}
@@ -56,7 +55,7 @@ func (q queryServer) PlanVersion(ctx context.Context, req *types.QueryPlanVersio
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	pv, err := q.k.PlanVersions.Get(ctx, collections.Join(req.PlanId, req.Version))
+	pv, err := q.k.GetPlanVersion(ctx, req.PlanId, req.Version)
 	if err != nil {
 		return nil, status.Errorf(codes.NotFound, "plan %s has no version %d", req.PlanId, req.Version)
 	}

@@ -26,7 +26,10 @@ type Keeper struct {
 
 	Schema         collections.Schema
 	Plans          collections.Map[string, types.Plan]
+	// PlanVersions are stored without their fee schedule, which is in
+	// FeeSchedule, one entry per key (plan_store.go).
 	PlanVersions   collections.Map[collections.Pair[string, uint32], types.PlanVersion]
+	FeeSchedule    collections.Map[FeeKey, types.FeeScheduleEntry]
 	Coverages      collections.Map[string, types.Coverage]
 	Accumulators   collections.Map[AccumulatorKey, types.Accumulator]
 	Decisions      collections.Map[string, types.Decision]
@@ -48,6 +51,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, members
 		Plans:   collections.NewMap(sb, types.PlansKey, "plans", collections.StringKey, codec.CollValue[types.Plan](cdc)),
 		PlanVersions: collections.NewMap(sb, types.PlanVersionsKey, "plan_versions",
 			collections.PairKeyCodec(collections.StringKey, collections.Uint32Key), codec.CollValue[types.PlanVersion](cdc)),
+		FeeSchedule: collections.NewMap(sb, types.FeeScheduleKey, "fee_schedule",
+			collections.TripleKeyCodec(collections.StringKey, collections.Uint32Key, collections.StringKey),
+			codec.CollValue[types.FeeScheduleEntry](cdc)),
 		Coverages: collections.NewMap(sb, types.CoveragesKey, "coverages", collections.StringKey, codec.CollValue[types.Coverage](cdc)),
 		Accumulators: collections.NewMap(sb, types.AccumulatorsKey, "accumulators",
 			collections.TripleKeyCodec(collections.StringKey, collections.StringKey, collections.Int32Key),
@@ -77,7 +83,9 @@ func (k *Keeper) GetPlan(ctx context.Context, id string) (types.Plan, error) {
 }
 
 // VersionInForce returns the plan version in force on a date of service
-// (YYYY-MM-DD), walking back from the latest version.
+// (YYYY-MM-DD), walking back from the latest version. Its fee schedule is
+// left empty: adjudication reads the entries it needs (feesFor), queries the
+// whole schedule (GetPlanVersion).
 func (k *Keeper) VersionInForce(ctx context.Context, planID, date string) (*types.PlanVersion, error) {
 	plan, err := k.GetPlan(ctx, planID)
 	if err != nil {

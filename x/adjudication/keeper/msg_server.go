@@ -54,7 +54,7 @@ func (s msgServer) CreatePlan(ctx context.Context, msg *types.MsgCreatePlan) (*t
 	if err := k.Plans.Set(ctx, plan.Id, plan); err != nil {
 		return nil, err
 	}
-	if err := k.PlanVersions.Set(ctx, collections.Join(plan.Id, uint32(1)), version); err != nil {
+	if err := k.setPlanVersion(ctx, version); err != nil {
 		return nil, err
 	}
 	return &types.MsgCreatePlanResponse{}, sdkCtx.EventManager().EmitTypedEvent(&types.EventPlanPublished{
@@ -95,7 +95,7 @@ func (s msgServer) AmendPlan(ctx context.Context, msg *types.MsgAmendPlan) (*typ
 	if err := k.Plans.Set(ctx, plan.Id, plan); err != nil {
 		return nil, err
 	}
-	if err := k.PlanVersions.Set(ctx, collections.Join(plan.Id, plan.Versions), version); err != nil {
+	if err := k.setPlanVersion(ctx, version); err != nil {
 		return nil, err
 	}
 	return &types.MsgAmendPlanResponse{Version: plan.Versions}, sdkCtx.EventManager().EmitTypedEvent(&types.EventPlanPublished{

@@ -31,4 +31,5 @@ var (
 	DecisionsKey      = collections.NewPrefix(4)
 	AuthorizationsKey = collections.NewPrefix(5)
 	HistoryKey        = collections.NewPrefix(6)
+	FeeScheduleKey    = collections.NewPrefix(7)
 )

@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
 	"github.com/claimchain/claimchain/x/claims/types"
 	membershiptypes "github.com/claimchain/claimchain/x/membership/types"
 )
@@ -45,6 +46,7 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 
 	lines := make([]types.ClaimLine, len(msg.Lines))
 	var billedKeys []BilledLineKey
+	var atts attestationCache
 	total := msg.Lines[0].Billed
 	for i, l := range msg.Lines {
 		if i > 0 {
@@ -58,7 +60,7 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 		if msg.Use.IsPreService() {
 			continue // requests before care bill no attested line
 		}
-		key, npi, err := k.checkAttestedLine(ctx, provider.Id, msg, l)
+		key, npi, err := k.checkAttestedLine(ctx, &atts, provider.Id, msg, l)
 		if err != nil {
 			return nil, errorsmod.Wrapf(err, "line %d", i+1)
 		}
@@ -133,8 +135,8 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 // checkAttestedLine verifies that a claim line bills an attested service line
 // of the same provider, member and insurer, that still stands, matches the
 // line's code, units and date, and is not billed on another live claim.
-func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *types.MsgSubmitClaim, l types.SubmittedLine) (BilledLineKey, string, error) {
-	att, err := k.attestations.GetAttestation(ctx, l.AttestationId)
+func (k *Keeper) checkAttestedLine(ctx context.Context, atts *attestationCache, providerID uint64, msg *types.MsgSubmitClaim, l types.SubmittedLine) (BilledLineKey, string, error) {
+	att, err := atts.get(ctx, k.attestations, l.AttestationId)
 	if err != nil {
 		return BilledLineKey{}, "", errorsmod.Wrapf(types.ErrAttestationNotFound, "%s: %s", l.AttestationId, err)
 	}
@@ -184,6 +186,27 @@ func (k *Keeper) checkAttestedLine(ctx context.Context, providerID uint64, msg *
 		return BilledLineKey{}, "", err
 	}
 	return key, attested.RenderingNpi, nil
+}
+
+// attestationCache holds the attestations one claim bills, read once each:
+// a claim's lines usually bill the lines of one attestation.
+type attestationCache struct {
+	ids  []string
+	atts []attestationtypes.Attestation
+}
+
+func (c *attestationCache) get(ctx context.Context, k types.AttestationKeeper, id string) (attestationtypes.Attestation, error) {
+	for i, have := range c.ids {
+		if have == id {
+			return c.atts[i], nil
+		}
+	}
+	att, err := k.GetAttestation(ctx, id)
+	if err != nil {
+		return att, err
+	}
+	c.ids, c.atts = append(c.ids, id), append(c.atts, att)
+	return att, nil
 }
 
 // releasesLine reports whether an earlier claim no longer holds an attested

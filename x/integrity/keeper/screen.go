@@ -32,6 +32,7 @@ func (k *Keeper) ScreenClaim(ctx context.Context, claim claimstypes.Claim) ([]cl
 	if err != nil {
 		return nil, err
 	}
+	var added []types.Flag
 	if !done {
 		// Denied lines are not care the insurer pays for: they add no minutes
 		// and no E/M services (an exact duplicate must not inflate the day).
@@ -46,15 +47,19 @@ func (k *Keeper) ScreenClaim(ctx context.Context, claim claimstypes.Claim) ([]cl
 		if err != nil {
 			return nil, err
 		}
-		if _, err := k.storeFindings(ctx, claim, findings); err != nil {
+		if len(findings) == 0 {
+			// A claim is screened once, when it is submitted, before anything
+			// else can flag it: with no finding it has no flag to read back.
+			return nil, nil
+		}
+		if added, err = k.storeFindings(ctx, claim, findings); err != nil {
 			return nil, err
 		}
 	}
-	flags, err := k.ClaimFlags(ctx, claim.Id)
+	flags, score, err := k.scoreFlags(ctx, claim.Id, added)
 	if err != nil {
 		return nil, err
 	}
-	score := rules.Score(flags)
 	if len(flags) == 0 || score < uint64(th.PendScore) {
 		return nil, nil
 	}
@@ -83,17 +88,19 @@ func (k *Keeper) FlagDispute(ctx context.Context, claim claimstypes.Claim, attes
 			lines = append(lines, l.Sequence)
 		}
 	}
-	if _, err := k.storeFindings(ctx, claim, []rules.Finding{rules.Dispute(attestationID, npi, lines)}); err != nil {
-		return nil, err
-	}
-	flags, err := k.ClaimFlags(ctx, claim.Id)
+	added, err := k.storeFindings(ctx, claim, []rules.Finding{rules.Dispute(attestationID, npi, lines)})
 	if err != nil {
 		return nil, err
 	}
-	score := rules.Score(flags)
-	f, err := k.Flags.Get(ctx, collections.Join(claim.Id, types.RuleDispute))
+	flags, score, err := k.scoreFlags(ctx, claim.Id, added)
 	if err != nil {
 		return nil, err
+	}
+	var f types.Flag
+	for _, have := range flags {
+		if have.RuleId == types.RuleDispute {
+			f = have
+		}
 	}
 	text := rules.PendText(f.Evidence, score, th.PendScore)
 	if score < uint64(th.PendScore) {
@@ -102,9 +109,8 @@ func (k *Keeper) FlagDispute(ctx context.Context, claim claimstypes.Claim, attes
 	return []claimstypes.PendReason{{RuleID: types.RuleDispute, Text: text}}, nil
 }
 
-// storeFindings stores the findings a claim does not already have as flags,
-// counts them in the provider's statistics and emits one event per flag with
-// the claim's score after all of them.
+// storeFindings stores the findings a claim does not already have as flags
+// and counts them in the provider's statistics; it returns the flags added.
 func (k *Keeper) storeFindings(ctx context.Context, claim claimstypes.Claim, findings []rules.Finding) ([]types.Flag, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	var added []types.Flag
@@ -130,22 +136,25 @@ func (k *Keeper) storeFindings(ctx context.Context, claim claimstypes.Claim, fin
 		}
 		added = append(added, f)
 	}
-	if len(added) == 0 {
-		return nil, nil
-	}
-	flags, err := k.ClaimFlags(ctx, claim.Id)
+	return added, nil
+}
+
+// scoreFlags reads a claim's flags once, and emits one event per flag just
+// added with the claim's risk score after all of them.
+func (k *Keeper) scoreFlags(ctx context.Context, claimID string, added []types.Flag) ([]types.Flag, uint64, error) {
+	flags, err := k.ClaimFlags(ctx, claimID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	score := rules.Score(flags)
 	for _, f := range added {
-		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimFlagged{
+		if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventClaimFlagged{
 			ClaimId: f.ClaimId, RuleId: f.RuleId, Points: f.Points, Score: score,
 		}); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
-	return added, nil
+	return flags, score, nil
 }
 
 // screen adds the claim to the rule counters, records what it added, and
