@@ -24,8 +24,8 @@ type Keeper struct {
 	members types.MembershipKeeper
 	refdata types.ReferenceData
 
-	Schema         collections.Schema
-	Plans          collections.Map[string, types.Plan]
+	Schema collections.Schema
+	Plans  collections.Map[string, types.Plan]
 	// PlanVersions are stored without their fee schedule, which is in
 	// FeeSchedule, one entry per key (plan_store.go).
 	PlanVersions   collections.Map[collections.Pair[string, uint32], types.PlanVersion]
