@@ -72,7 +72,7 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
   if [[ -n ${BENCH_EXECUTOR:-} ]]; then
     sed -i "s#^block-executor = .*#block-executor = \"$BENCH_EXECUTOR\"#" "$DIR/node/config/app.toml"
   fi
-  # BENCH_APP="key=value key2=value2": other app.toml settings (e.g. iavl-disable-fastnode=true);
+  # BENCH_APP="key=value key2=value2": other app.toml settings (e.g. iavl-disable-fastnode=false);
   # BENCH_CONFIG likewise for config.toml (e.g. recheck=false).
   for kv in ${BENCH_APP:-}; do sed -i "s#^${kv%%=*} = .*#${kv%%=*} = ${kv#*=}#" "$DIR/node/config/app.toml"; done
   for kv in ${BENCH_CONFIG:-}; do sed -i "s#^${kv%%=*} = .*#${kv%%=*} = ${kv#*=}#" "$DIR/node/config/config.toml"; done

@@ -13,6 +13,7 @@ import (
 	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	store "github.com/cosmos/cosmos-sdk/store/v2"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 
 	"github.com/claimchain/claimchain/app"
@@ -34,7 +35,11 @@ func onDisk(tb testing.TB, f *apptest.Fixture) (*apptest.Fixture, dbm.DB) {
 	db, err := app.OpenDB(tb.TempDir(), dbBackend) // the node's database settings
 	require.NoError(tb, err)
 	tb.Cleanup(func() { _ = db.Close() })
-	a := app.New(log.NewNopLogger(), db, true, simtestutil.NewAppOptionsWithFlagHome(tb.TempDir()), baseapp.SetChainID(apptest.ChainID))
+	// The store settings a node runs with (the app.toml that claimchaind init
+	// writes): the inter-block cache, IAVL's node cache, no fast-node index.
+	a := app.New(log.NewNopLogger(), db, true, simtestutil.NewAppOptionsWithFlagHome(tb.TempDir()), baseapp.SetChainID(apptest.ChainID),
+		baseapp.SetInterBlockCache(store.NewCommitKVStoreCacheManager()), baseapp.SetIAVLCacheSize(781250),
+		baseapp.SetIAVLDisableFastNode(true))
 	var vals []abci.ValidatorUpdate
 	for _, v := range exp.Validators {
 		pk, err := cryptoenc.PubKeyToProto(v.PubKey)

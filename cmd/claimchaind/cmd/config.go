@@ -27,10 +27,17 @@ var IndexedEvents = []string{
 }
 
 // initAppConfig writes a minimum gas price in the fee denom, so a fresh node
-// never accepts free transactions, and the events it indexes.
+// never accepts free transactions, the events it indexes, and IAVL without its
+// "fast node" index. The fast node index is a second copy of every live key
+// and value, written beside the tree on every commit to speed up reads and
+// iteration; under claim load it doubled the commit's writes (IAVL commit
+// 2.0 s against 1.1 s of a 20 s profile) and the database compactions, while
+// reads through the tree's node cache were no slower. The app hash does not
+// depend on it; a node serving heavy queries can turn it back on.
 func initAppConfig() (string, any) {
 	cfg := serverconfig.DefaultConfig()
 	cfg.MinGasPrices = app.DefaultMinGasPrices
 	cfg.IndexEvents = IndexedEvents
+	cfg.IAVLDisableFastNode = true
 	return serverconfig.DefaultConfigTemplate, cfg
 }
