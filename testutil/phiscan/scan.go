@@ -237,7 +237,9 @@ func DefaultRules() []Rule {
 		{Suffix: "EventClaimStatusChanged.reason", Class: ClassPatientText, Why: "a claim's history is about the claim, never the patient"},
 		{Suffix: "EventPaymentCancelled.reason", Class: ClassPatientText, Why: "a claim's history is about the claim, never the patient"},
 		{Suffix: "pend_reasons.text", Class: ClassPatientText, Why: "a pend reason is about the claim, never the patient"},
+		{Suffix: "pend_reasons.args", Class: ClassPatientText, Why: "a pend reason is about the claim, never the patient"},
 		{Suffix: "lines.steps.text", Class: ClassPatientText, Why: "an explanation step is about the line, never the patient"},
+		{Suffix: "lines.steps.args", Class: ClassPatientText, Why: "an explanation step is about the line, never the patient"},
 		{Suffix: "flags.evidence", Class: ClassPatientText, Why: "flag evidence is about the provider's pattern, never the patient"},
 		{Suffix: "flags.figures.value", Class: ClassPatientText, Why: "flag evidence is about the provider's pattern, never the patient"},
 

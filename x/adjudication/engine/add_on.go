@@ -52,13 +52,13 @@ func checkAddOn(c *claimRun, l *lineRun) error {
 	code, date := l.line.Code, l.line.ServiceDate
 	e := findAddOn(c.in.Reference.AddOn, code, date)
 	if e == nil {
-		l.step(RuleAddOn, fmt.Sprintf("Code %s is not an add-on code on %s.", code, date))
+		l.step(RuleAddOn, adjtypes.StepNotAddOn, code, date)
 		return nil
 	}
 	if e.Row.Type < 1 || e.Row.Type > 3 {
 		return fmt.Errorf("add-on code %s version %d: unknown type %d", code, e.Version, e.Row.Type)
 	}
-	cite := fmt.Sprintf("Code %s is an add-on code of type %d (add-on code table version %d)", code, e.Row.Type, e.Version)
+	typ, version := itoa(e.Row.Type), itoa(e.Version)
 	primaries := e.Row.PrimaryCodes
 	lines := c.in.Claim.Lines
 	for i := range lines {
@@ -68,22 +68,21 @@ func checkAddOn(c *claimRun, l *lineRun) error {
 		}
 		if len(primaries) > 0 {
 			if containsString(primaries, m.Code) {
-				l.step(RuleAddOn, fmt.Sprintf("%s; its primary %s is billed on line %d.", cite, m.Code, m.Sequence))
+				l.step(RuleAddOn, adjtypes.StepAddOnPrimaryBilled, code, typ, version, m.Code, itoa(m.Sequence))
 				return nil
 			}
 			continue
 		}
 		if findAddOn(c.in.Reference.AddOn, m.Code, date) == nil {
-			l.step(RuleAddOn, fmt.Sprintf("%s with no primaries defined; primary procedure %s is billed on line %d.", cite, m.Code, m.Sequence))
+			l.step(RuleAddOn, adjtypes.StepAddOnProcedureBilled, code, typ, version, m.Code, itoa(m.Sequence))
 			return nil
 		}
 	}
-	want := "a primary procedure that is not an add-on code"
 	if len(primaries) > 0 {
-		want = "one of its primary codes " + strings.Join(primaries, ", ")
+		l.deny(RuleAddOn, adjtypes.GROUP_CODE_CO, "107", "", adjtypes.StepAddOnNoPrimary, code, typ, version, date, strings.Join(primaries, ", "))
+		return nil
 	}
-	l.deny(RuleAddOn, adjtypes.GROUP_CODE_CO, "107", "",
-		fmt.Sprintf("%s; no other line of this claim on %s by the same rendering provider bills %s: related or qualifying service not identified on this claim (CO-107).", cite, date, want))
+	l.deny(RuleAddOn, adjtypes.GROUP_CODE_CO, "107", "", adjtypes.StepAddOnNoProcedure, code, typ, version, date)
 	return nil
 }
 

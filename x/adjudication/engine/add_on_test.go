@@ -70,7 +70,7 @@ func TestAddOn(t *testing.T) {
 			for i, ld := range out.Decision.Lines {
 				if tc.denied[i] {
 					wantDenied(t, ld, RuleAddOn, adjtypes.GROUP_CODE_CO, "107", "")
-					require.Contains(t, stepFor(ld, RuleAddOn).Text, "add-on code table version 3")
+					require.Contains(t, stepFor(ld, RuleAddOn).Render(), "add-on code table version 3")
 					continue
 				}
 				require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision, "line %d", ld.Sequence)

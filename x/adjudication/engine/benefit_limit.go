@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -36,31 +35,38 @@ const RuleBenefitLimit = "R-LIM-119"
 func checkBenefitLimits(c *claimRun, l *lineRun) error {
 	units := uint64(l.line.Units)
 	var uses []adjtypes.LimitUse
-	var within []string
+	var within [][3]string // limit id, used with this line, maximum
 	for _, lim := range c.terms.BenefitLimits {
 		if findCode(l.line.Code, lim.Codes) < 0 {
 			continue
 		}
 		used := c.limitUsed[lim.Id]
 		if used+units > uint64(lim.MaxServices) {
-			l.deny(RuleBenefitLimit, adjtypes.GROUP_CODE_CO, "119", "",
-				fmt.Sprintf("Benefit limit %s allows %d services per plan year; %d are used and this line needs %d: benefit maximum for this period reached (CO-119).",
-					lim.Id, lim.MaxServices, used, units))
+			l.deny(RuleBenefitLimit, adjtypes.GROUP_CODE_CO, "119", "", adjtypes.StepLimitReached,
+				lim.Id, itoa(lim.MaxServices), itoa(used), itoa(units))
 			return nil
 		}
 		if hasLimit(uses, lim.Id) {
 			continue
 		}
 		uses = append(uses, adjtypes.LimitUse{LimitId: lim.Id, Units: l.line.Units})
-		within = append(within, fmt.Sprintf("%s %d of %d with this line", lim.Id, used+units, lim.MaxServices))
+		within = append(within, [3]string{lim.Id, itoa(used + units), itoa(lim.MaxServices)})
 	}
 	if len(uses) == 0 {
-		l.step(RuleBenefitLimit, fmt.Sprintf("No benefit limit applies to code %s.", l.line.Code))
+		l.step(RuleBenefitLimit, adjtypes.StepNoLimit, l.line.Code)
 		return nil
 	}
 	sort.Slice(uses, func(i, j int) bool { return uses[i].LimitId < uses[j].LimitId })
 	l.limitUses = uses
-	l.step(RuleBenefitLimit, "Within benefit limits this plan year: "+strings.Join(within, "; ")+".")
+	if len(within) == 1 {
+		l.step(RuleBenefitLimit, adjtypes.StepWithinLimit, within[0][:]...)
+		return nil
+	}
+	items := make([]string, len(within))
+	for i, w := range within {
+		items[i] = w[0] + " " + w[1] + " of " + w[2] + " with this line"
+	}
+	l.step(RuleBenefitLimit, adjtypes.StepWithinLimits, strings.Join(items, "; "))
 	return nil
 }
 

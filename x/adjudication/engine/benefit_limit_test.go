@@ -72,5 +72,5 @@ func TestBenefitLimitText(t *testing.T) {
 	out := adjudicate(t, in)
 	require.Equal(t,
 		"Benefit limit physio allows 20 services per plan year; 19 are used and this line needs 2: benefit maximum for this period reached (CO-119).",
-		stepFor(out.Decision.Lines[0], RuleBenefitLimit).Text)
+		stepFor(out.Decision.Lines[0], RuleBenefitLimit).Render())
 }

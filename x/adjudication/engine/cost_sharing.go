@@ -2,7 +2,6 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 
 	sdkmath "cosmossdk.io/math"
 
@@ -64,40 +63,38 @@ func applyCostSharing(c *claimRun, l *lineRun) error {
 	copayTerm := nz(cs.Copay)
 	if copayTerm.IsPositive() {
 		copay = minInt(copayTerm, allowed)
-		text := fmt.Sprintf("Copay %s for %s (PR-3); the deductible does not apply.", c.money(copayTerm), cat.Id)
 		if copay.LT(copayTerm) {
-			text = fmt.Sprintf("Copay %s for %s, limited to the allowed %s (PR-3); the deductible does not apply.",
-				c.money(copayTerm), cat.Id, c.money(allowed))
+			l.step(RuleCopay, adjtypes.StepCopayLimited, c.money(copayTerm), cat.Id, c.money(allowed))
+		} else {
+			l.step(RuleCopay, adjtypes.StepCopay, c.money(copayTerm), cat.Id)
 		}
-		l.step(RuleCopay, text)
 	} else {
 		annual := nz(c.terms.AnnualDeductible)
 		left := subFloor(annual, c.deductibleMet)
 		deductible = minInt(allowed, left)
 		switch {
 		case annual.IsZero():
-			l.step(RuleDeductible, "The plan has no deductible.")
+			l.step(RuleDeductible, adjtypes.StepNoDeductible)
 		case left.IsZero():
-			l.step(RuleDeductible, fmt.Sprintf("The %s deductible is met for %d.", c.money(annual), c.planYear))
+			l.step(RuleDeductible, adjtypes.StepDeductibleMet, c.money(annual), itoa(c.planYear))
 		default:
-			l.step(RuleDeductible, fmt.Sprintf("Deductible: %s of this line goes to the deductible (PR-1); %s of the %s deductible remains for %d.",
-				c.money(deductible), c.money(left.Sub(deductible)), c.money(annual), c.planYear))
+			l.step(RuleDeductible, adjtypes.StepDeductible,
+				c.money(deductible), c.money(left.Sub(deductible)), c.money(annual), itoa(c.planYear))
 		}
 
 		base := allowed.Sub(deductible)
 		coinsurance = mulBpsFloor(base, cs.CoinsuranceBps)
 		switch {
 		case cs.CoinsuranceBps == 0:
-			l.step(RuleCoinsurance, fmt.Sprintf("No coinsurance in %s.", cat.Id))
+			l.step(RuleCoinsurance, adjtypes.StepNoCoinsurance, cat.Id)
 		case base.IsZero():
-			l.step(RuleCoinsurance, fmt.Sprintf("Nothing is left after the deductible, so no %s coinsurance.", formatBps(cs.CoinsuranceBps)))
+			l.step(RuleCoinsurance, adjtypes.StepNothingForCoinsurance, formatBps(cs.CoinsuranceBps))
 		default:
-			rounded := ""
+			t := adjtypes.StepCoinsurance
 			if !base.Mul(sdkmath.NewIntFromUint64(uint64(cs.CoinsuranceBps))).Mod(sdkmath.NewInt(bpsDenominator)).IsZero() {
-				rounded = ", rounded down to the cent"
+				t = adjtypes.StepCoinsuranceRounded
 			}
-			l.step(RuleCoinsurance, fmt.Sprintf("Coinsurance %s of %s = %s (PR-2)%s.",
-				formatBps(cs.CoinsuranceBps), c.money(base), c.money(coinsurance), rounded))
+			l.step(RuleCoinsurance, t, formatBps(cs.CoinsuranceBps), c.money(base), c.money(coinsurance))
 		}
 	}
 
@@ -115,12 +112,12 @@ func applyCostSharing(c *claimRun, l *lineRun) error {
 		cut = minInt(deductible, excess)
 		deductible = deductible.Sub(cut)
 		share = deductible.Add(coinsurance).Add(copay)
-		l.step(RuleOutOfPocket, fmt.Sprintf("Out-of-pocket maximum %s reached (%s already spent in %d): the member's share on this line is %s instead of %s. Plan pays %s; member pays %s.",
-			c.money(oopMax), c.money(c.oopSpent), c.planYear, c.money(share), c.money(before),
-			c.money(allowed.Sub(share)), c.money(share)))
+		l.step(RuleOutOfPocket, adjtypes.StepOutOfPocketReached,
+			c.money(oopMax), c.money(c.oopSpent), itoa(c.planYear), c.money(share), c.money(before),
+			c.money(allowed.Sub(share)), c.money(share))
 	} else {
-		l.step(RuleOutOfPocket, fmt.Sprintf("Plan pays %s; member pays %s (out-of-pocket %s of %s in %d).",
-			c.money(allowed.Sub(share)), c.money(share), c.money(c.oopSpent.Add(share)), c.money(oopMax), c.planYear))
+		l.step(RuleOutOfPocket, adjtypes.StepOutOfPocket,
+			c.money(allowed.Sub(share)), c.money(share), c.money(c.oopSpent.Add(share)), c.money(oopMax), itoa(c.planYear))
 	}
 
 	l.adjust(RuleDeductible, adjtypes.GROUP_CODE_PR, "1", deductible)

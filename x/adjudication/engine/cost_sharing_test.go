@@ -59,7 +59,7 @@ func TestCostSharing(t *testing.T) {
 			requireAmount(t, share, out.Decision.PatientResponsibility, "patient responsibility")
 			requireAmount(t, tc.dedMet+tc.ded, out.Accumulator.DeductibleMet, "deductible met")
 			requireAmount(t, tc.oopSpent+share, out.Accumulator.OutOfPocketSpent, "out-of-pocket spent")
-			require.Equal(t, tc.oopStep, containsText(stepFor(ld, RuleOutOfPocket).Text, "maximum"), stepFor(ld, RuleOutOfPocket).Text)
+			require.Equal(t, tc.oopStep, containsText(stepFor(ld, RuleOutOfPocket).Render(), "maximum"), stepFor(ld, RuleOutOfPocket).Render())
 		})
 	}
 }
@@ -88,8 +88,8 @@ func TestRounding(t *testing.T) {
 	ld := out.Decision.Lines[0]
 	requireAmount(t, 200, ld.Coinsurance, "member")
 	requireAmount(t, 801, ld.Benefit, "plan")
-	require.Equal(t, "Coinsurance 20% of $10.01 = $2.00 (PR-2), rounded down to the cent.", stepFor(ld, RuleCoinsurance).Text)
-	require.Equal(t, "The plan has no deductible.", stepFor(ld, RuleDeductible).Text)
+	require.Equal(t, "Coinsurance 20% of $10.01 = $2.00 (PR-2), rounded down to the cent.", stepFor(ld, RuleCoinsurance).Render())
+	require.Equal(t, "The plan has no deductible.", stepFor(ld, RuleDeductible).Render())
 }
 
 // Lines of one claim cross the deductible: the second line sees the first's.
@@ -104,7 +104,7 @@ func TestDeductibleAcrossLines(t *testing.T) {
 	requireAmount(t, 0, l2.Deductible, "line 2 deductible")
 	requireAmount(t, 4000, l2.Coinsurance, "line 2 coinsurance")
 	requireAmount(t, 16000, l2.Benefit, "line 2 benefit")
-	require.Equal(t, "The $500.00 deductible is met for 2024.", stepFor(l2, RuleDeductible).Text)
+	require.Equal(t, "The $500.00 deductible is met for 2024.", stepFor(l2, RuleDeductible).Render())
 	requireAmount(t, 50000, out.Accumulator.DeductibleMet, "deductible met")
 	requireAmount(t, 18000, out.Accumulator.OutOfPocketSpent, "out-of-pocket")
 	requireAmount(t, 18000, out.Decision.PatientResponsibility, "patient responsibility")
@@ -135,7 +135,7 @@ func TestDeductibleAndOutOfPocketAcrossLines(t *testing.T) {
 	require.Equal(t, adjtypes.DECISION_KIND_APPROVED, out.Decision.Decision, "a line paying nothing is still approved")
 	require.Equal(t,
 		"Out-of-pocket maximum $600.00 reached ($560.00 already spent in 2024): the member's share on this line is $40.00 instead of $80.00. Plan pays $360.00; member pays $40.00.",
-		stepFor(out.Decision.Lines[2], RuleOutOfPocket).Text)
+		stepFor(out.Decision.Lines[2], RuleOutOfPocket).Render())
 	_, copayRecorded := adjustment(out.Decision.Lines[3], "3")
 	require.False(t, copayRecorded, "a zero copay is not recorded")
 	requireAmount(t, 50000, out.Accumulator.DeductibleMet, "deductible met")

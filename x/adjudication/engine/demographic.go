@@ -50,9 +50,7 @@ func checkDemographics(c *claimRun, l *lineRun) error {
 	age := 90
 	if !cov.Aged_90Plus {
 		if year < int(cov.BirthYear) {
-			l.deny(RuleBirthYear, adjtypes.GROUP_CODE_CO, "14", "",
-				fmt.Sprintf("Date of service %s is in a year before the member's birth year %d: date of birth follows date of service (CO-14).",
-					date, cov.BirthYear))
+			l.deny(RuleBirthYear, adjtypes.GROUP_CODE_CO, "14", "", adjtypes.StepBeforeBirthYear, date, itoa(cov.BirthYear))
 			return nil
 		}
 		age = min(year-int(cov.BirthYear), 90)
@@ -66,29 +64,24 @@ func checkDemographics(c *claimRun, l *lineRun) error {
 		}
 	}
 	if row == nil {
-		l.step(RuleAge, fmt.Sprintf("No age or sex limit applies to %s.", l.line.Code))
+		l.step(RuleAge, adjtypes.StepNoAgeSexLimit, l.line.Code)
 		return nil
 	}
 	if age < int(row.Row.MinAge) || (row.Row.MaxAge > 0 && age > int(row.Row.MaxAge)) {
-		l.deny(RuleAge, adjtypes.GROUP_CODE_CO, "6", "",
-			fmt.Sprintf("%s is limited to ages %s (age/sex table version %d); the member is %d in %d: procedure inconsistent with the patient's age (CO-6).",
-				l.line.Code, ageBand(row.Row.MinAge, row.Row.MaxAge), row.Version, age, year))
+		if row.Row.MaxAge == 0 {
+			l.deny(RuleAge, adjtypes.GROUP_CODE_CO, "6", "", adjtypes.StepAgeBelowMinimum,
+				l.line.Code, itoa(row.Row.MinAge), itoa(row.Version), itoa(age), itoa(year))
+			return nil
+		}
+		l.deny(RuleAge, adjtypes.GROUP_CODE_CO, "6", "", adjtypes.StepAgeOutsideBand,
+			l.line.Code, itoa(row.Row.MinAge), itoa(row.Row.MaxAge), itoa(row.Version), itoa(age), itoa(year))
 		return nil
 	}
 	member := map[adjtypes.Sex]string{adjtypes.SEX_FEMALE: "F", adjtypes.SEX_MALE: "M"}[cov.Sex]
 	if row.Row.Sex != "" && member != "" && member != row.Row.Sex {
-		l.deny(RuleSex, adjtypes.GROUP_CODE_CO, "7", "",
-			fmt.Sprintf("%s is limited to sex %s (age/sex table version %d); the member is recorded as %s: procedure inconsistent with the patient's gender (CO-7).",
-				l.line.Code, row.Row.Sex, row.Version, member))
+		l.deny(RuleSex, adjtypes.GROUP_CODE_CO, "7", "", adjtypes.StepSexMismatch, l.line.Code, row.Row.Sex, itoa(row.Version), member)
 		return nil
 	}
-	l.step(RuleAge, fmt.Sprintf("%s: the member's age %d and sex fit the limits (age/sex table version %d).", l.line.Code, age, row.Version))
+	l.step(RuleAge, adjtypes.StepAgeSexFit, l.line.Code, itoa(age), itoa(row.Version))
 	return nil
-}
-
-func ageBand(minAge, maxAge uint32) string {
-	if maxAge == 0 {
-		return fmt.Sprintf("%d and over", minAge)
-	}
-	return fmt.Sprintf("%d to %d", minAge, maxAge)
 }

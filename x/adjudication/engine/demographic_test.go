@@ -53,7 +53,7 @@ func TestDemographics(t *testing.T) {
 			}
 			require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
 			if tc.stepText != "" {
-				require.Contains(t, stepFor(ld, RuleAge).Text, tc.stepText)
+				require.Contains(t, stepFor(ld, RuleAge).Render(), tc.stepText)
 			}
 		})
 	}

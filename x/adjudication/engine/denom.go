@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"strconv"
 
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 )
@@ -24,11 +24,10 @@ const RuleDenom = "R-DENOM-16"
 
 func checkDenom(c *claimRun, l *lineRun) error {
 	if l.line.Billed.Denom != c.terms.Denom {
-		l.deny(RuleDenom, adjtypes.GROUP_CODE_CO, "16", "MA130",
-			fmt.Sprintf("Billed in %q but plan %s pays in %q: claim has a billing error (CO-16, MA130).",
-				l.line.Billed.Denom, c.in.Plan.PlanId, c.terms.Denom))
+		l.deny(RuleDenom, adjtypes.GROUP_CODE_CO, "16", "MA130", adjtypes.StepDenomMismatch,
+			strconv.Quote(l.line.Billed.Denom), c.in.Plan.PlanId, strconv.Quote(c.terms.Denom))
 		return nil
 	}
-	l.step(RuleDenom, fmt.Sprintf("Billed in %s, the plan's currency.", c.terms.Denom))
+	l.step(RuleDenom, adjtypes.StepDenomMatch, c.terms.Denom)
 	return nil
 }

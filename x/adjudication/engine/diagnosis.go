@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"strings"
 
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
@@ -32,12 +31,11 @@ func checkDiagnoses(c *claimRun, l *lineRun) error {
 	for _, dx := range c.diagnoses {
 		for _, ex := range c.excludedDx {
 			if strings.HasPrefix(dx, ex) {
-				l.deny(RuleDiagnosis, adjtypes.GROUP_CODE_CO, "167", "",
-					fmt.Sprintf("Diagnosis %s is excluded by the plan (%s): diagnosis not covered (CO-167).", dx, ex))
+				l.deny(RuleDiagnosis, adjtypes.GROUP_CODE_CO, "167", "", adjtypes.StepDiagnosisExcluded, dx, ex)
 				return nil
 			}
 		}
 	}
-	l.step(RuleDiagnosis, "No diagnosis on the claim is excluded by the plan.")
+	l.step(RuleDiagnosis, adjtypes.StepNoDiagnosisExcluded)
 	return nil
 }

@@ -50,8 +50,8 @@ var repeatModifiers = []string{"76", "77", "91"}
 
 func duplicatesApply(use claimstypes.ClaimUse) bool { return use == claimstypes.CLAIM_USE_CLAIM }
 
-func duplicatesNotApplicable(claimstypes.ClaimUse) string {
-	return "Duplicate lines are checked on claims for care given, not on requests before care."
+func duplicatesNotApplicable(claimstypes.ClaimUse) (adjtypes.StepTemplate, []string) {
+	return adjtypes.StepDuplicateNotApplicable, nil
 }
 
 // sameModifiers compares two modifier lists as sets in any order.
@@ -74,9 +74,8 @@ func checkDuplicate(c *claimRun, l *lineRun) error {
 			continue
 		}
 		if sameModifiers(h.Modifiers, line.Modifiers) && h.Units == line.Units && nz(h.Billed).Equal(l.billed) {
-			l.deny(RuleDuplicate, adjtypes.GROUP_CODE_OA, "18", "",
-				fmt.Sprintf("Duplicate of %s line %d: same member, rendering NPI %s, date %s and code %s, billed the same (%s) (OA-18: exact duplicate claim/service).",
-					h.ClaimId, h.Sequence, line.RenderingNpi, line.ServiceDate, line.Code, billedText(line.Units, c.money(l.billed), line.Modifiers)))
+			l.deny(RuleDuplicate, adjtypes.GROUP_CODE_OA, "18", "", adjtypes.StepDuplicate,
+				h.ClaimId, itoa(h.Sequence), line.RenderingNpi, line.ServiceDate, line.Code, billedText(line.Units, c.money(l.billed), line.Modifiers))
 			return nil
 		}
 		if near == nil {
@@ -84,25 +83,24 @@ func checkDuplicate(c *claimRun, l *lineRun) error {
 		}
 	}
 	if near == nil {
-		by := ""
 		if line.RenderingNpi != "" {
-			by = " by rendering NPI " + line.RenderingNpi
+			l.step(RuleDuplicate, adjtypes.StepNoDuplicateByNPI, line.Code, line.ServiceDate, line.RenderingNpi)
+		} else {
+			l.step(RuleDuplicate, adjtypes.StepNoDuplicate, line.Code, line.ServiceDate)
 		}
-		l.step(RuleDuplicate, fmt.Sprintf("No earlier claim bills %s for this member on %s%s.", line.Code, line.ServiceDate, by))
 		return nil
 	}
 	for _, m := range line.Modifiers {
 		if slices.Contains(repeatModifiers, m) {
-			l.step(RuleDuplicate, fmt.Sprintf("%s line %d also bills %s on %s for rendering NPI %s; modifier %s marks this line as a repeat procedure: not a duplicate.",
-				near.ClaimId, near.Sequence, line.Code, line.ServiceDate, line.RenderingNpi, m))
+			l.step(RuleDuplicate, adjtypes.StepRepeatProcedure,
+				near.ClaimId, itoa(near.Sequence), line.Code, line.ServiceDate, line.RenderingNpi, m)
 			return nil
 		}
 	}
-	text := fmt.Sprintf("Line %d: near duplicate of %s line %d (%s on %s, rendering NPI %s): %s now, %s then, and no repeat modifier (76, 77, 91): held for review.",
-		line.Sequence, near.ClaimId, near.Sequence, line.Code, line.ServiceDate, line.RenderingNpi,
-		billedText(line.Units, c.money(l.billed), line.Modifiers), billedText(near.Units, c.money(nz(near.Billed)), near.Modifiers))
-	l.step(RuleDuplicate, text)
-	c.pend(RuleDuplicate, text)
+	args := []string{itoa(line.Sequence), near.ClaimId, itoa(near.Sequence), line.Code, line.ServiceDate, line.RenderingNpi,
+		billedText(line.Units, c.money(l.billed), line.Modifiers), billedText(near.Units, c.money(nz(near.Billed)), near.Modifiers)}
+	l.step(RuleDuplicate, adjtypes.StepNearDuplicate, args...)
+	c.pend(RuleDuplicate, adjtypes.StepNearDuplicate, args...)
 	return nil
 }
 

@@ -58,14 +58,14 @@ func TestDuplicate(t *testing.T) {
 			ld := out.Decision.Lines[0]
 			if tc.denied {
 				wantDenied(t, ld, RuleDuplicate, adjtypes.GROUP_CODE_OA, "18", "")
-				require.Contains(t, stepFor(ld, RuleDuplicate).Text, "Duplicate of CLM-7-0 line 1")
+				require.Contains(t, stepFor(ld, RuleDuplicate).Render(), "Duplicate of CLM-7-0 line 1")
 			} else {
 				require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
 			}
 			if tc.pended {
 				require.Len(t, out.Decision.PendReasons, 1)
 				require.Equal(t, RuleDuplicate, out.Decision.PendReasons[0].RuleId)
-				require.Contains(t, out.Decision.PendReasons[0].Text, "near duplicate of CLM-7-0 line 1")
+				require.Contains(t, out.Decision.PendReasons[0].Render(), "near duplicate of CLM-7-0 line 1")
 			} else {
 				require.Empty(t, out.Decision.PendReasons)
 			}

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 )
 
@@ -36,15 +34,11 @@ const (
 func checkInsured(c *claimRun, l *lineRun) error {
 	switch {
 	case c.in.Coverage == nil:
-		l.deny(RuleNotInsured, adjtypes.GROUP_CODE_CO, "31", "",
-			"The member has no coverage with this insurer: patient cannot be identified as our insured (CO-31).")
+		l.deny(RuleNotInsured, adjtypes.GROUP_CODE_CO, "31", "", adjtypes.StepNoCoverage)
 	case c.in.Plan == nil || c.terms == nil:
-		l.deny(RuleNotInsured, adjtypes.GROUP_CODE_CO, "31", "",
-			fmt.Sprintf("No version of plan %s is in force on %s: patient cannot be identified as our insured (CO-31).",
-				c.in.Coverage.PlanId, c.earliest))
+		l.deny(RuleNotInsured, adjtypes.GROUP_CODE_CO, "31", "", adjtypes.StepNoPlanInForce, c.in.Coverage.PlanId, c.earliest)
 	default:
-		l.step(RuleNotInsured, fmt.Sprintf("Insured: plan %s version %d applies (plan year %d).",
-			c.in.Plan.PlanId, c.in.Plan.Version, c.planYear))
+		l.step(RuleNotInsured, adjtypes.StepInsured, c.in.Plan.PlanId, itoa(c.in.Plan.Version), itoa(c.planYear))
 	}
 	return nil
 }
@@ -52,33 +46,29 @@ func checkInsured(c *claimRun, l *lineRun) error {
 func checkCoverageStart(c *claimRun, l *lineRun) error {
 	cov := c.in.Coverage
 	if l.line.ServiceDate < cov.StartDate {
-		l.deny(RuleBeforeCoverage, adjtypes.GROUP_CODE_PR, "26", "",
-			fmt.Sprintf("Date of service %s is before coverage started on %s: expenses incurred before coverage (PR-26); the member owes %s.",
-				l.line.ServiceDate, cov.StartDate, c.money(l.billed)))
+		l.deny(RuleBeforeCoverage, adjtypes.GROUP_CODE_PR, "26", "", adjtypes.StepBeforeCoverage,
+			l.line.ServiceDate, cov.StartDate, c.money(l.billed))
 		return nil
 	}
-	l.step(RuleBeforeCoverage, fmt.Sprintf("Date of service %s is on or after the coverage start %s.", l.line.ServiceDate, cov.StartDate))
+	l.step(RuleBeforeCoverage, adjtypes.StepAfterCoverageStart, l.line.ServiceDate, cov.StartDate)
 	return nil
 }
 
 func checkCoverageEnd(c *claimRun, l *lineRun) error {
 	cov := c.in.Coverage
 	if cov.EndDate == "" {
-		l.step(RuleAfterCoverage, "Coverage has no end date.")
+		l.step(RuleAfterCoverage, adjtypes.StepNoCoverageEnd)
 		return nil
 	}
 	if l.line.ServiceDate > cov.EndDate && cov.TerminationReason == adjtypes.TERMINATION_REASON_DECEASED {
-		l.deny(RuleDeceased, adjtypes.GROUP_CODE_CO, "13", "",
-			fmt.Sprintf("Date of service %s is after the member's coverage ended on %s because the member died: date of death precedes date of service (CO-13).",
-				l.line.ServiceDate, cov.EndDate))
+		l.deny(RuleDeceased, adjtypes.GROUP_CODE_CO, "13", "", adjtypes.StepDeceased, l.line.ServiceDate, cov.EndDate)
 		return nil
 	}
 	if l.line.ServiceDate > cov.EndDate {
-		l.deny(RuleAfterCoverage, adjtypes.GROUP_CODE_PR, "27", "",
-			fmt.Sprintf("Date of service %s is after coverage ended on %s: expenses incurred after coverage terminated (PR-27); the member owes %s.",
-				l.line.ServiceDate, cov.EndDate, c.money(l.billed)))
+		l.deny(RuleAfterCoverage, adjtypes.GROUP_CODE_PR, "27", "", adjtypes.StepAfterCoverage,
+			l.line.ServiceDate, cov.EndDate, c.money(l.billed))
 		return nil
 	}
-	l.step(RuleAfterCoverage, fmt.Sprintf("Date of service %s is on or before the coverage end %s.", l.line.ServiceDate, cov.EndDate))
+	l.step(RuleAfterCoverage, adjtypes.StepBeforeCoverageEnd, l.line.ServiceDate, cov.EndDate)
 	return nil
 }

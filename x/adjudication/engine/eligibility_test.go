@@ -60,6 +60,6 @@ func TestNotInsuredRecordsNoPlan(t *testing.T) {
 	require.Zero(t, out.Decision.PlanVersion)
 	require.Equal(t, "usd", out.Decision.Denom)
 	require.Equal(t, int32(2024), out.Decision.PlanYear)
-	require.Contains(t, stepFor(out.Decision.Lines[0], RuleNotInsured).Text, "CO-31")
+	require.Contains(t, stepFor(out.Decision.Lines[0], RuleNotInsured).Render(), "CO-31")
 	require.Equal(t, uint64(1), out.RulesEvaluated, "only the eligibility rule ran")
 }

@@ -32,8 +32,8 @@ type rule struct {
 	// appliesTo reports whether the rule runs for a claim use; nil means every use.
 	appliesTo func(claimstypes.ClaimUse) bool
 	// notApplicable explains, as a step with rule id stepID, why the rule
-	// does not run for a use.
-	notApplicable func(claimstypes.ClaimUse) string
+	// does not run for a use: a template and its arguments.
+	notApplicable func(claimstypes.ClaimUse) (adjtypes.StepTemplate, []string)
 	stepID        string
 	// eval checks or prices the line. It denies through lineRun.deny and
 	// returns an error only for inputs it cannot process.
@@ -55,9 +55,9 @@ var rules = []rule{
 	{id: RuleNonCovered, name: "excluded codes", eval: checkNonCoveredCode},
 	{id: RuleNotInPlan, name: "service category", eval: checkServiceCategory},
 	{id: RuleBirthYear + "/" + RuleAge + "/" + RuleSex, name: "age and sex", eval: checkDemographics},
-	{id: RulePTP, name: "NCCI PTP edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("NCCI PTP edits"), stepID: RulePTP, eval: checkPTP},
-	{id: RuleMUE, name: "medically unlikely edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("Medically unlikely edits"), stepID: RuleMUE, eval: checkMUE},
-	{id: RuleAddOn, name: "add-on codes", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable("Add-on code edits"), stepID: RuleAddOn, eval: checkAddOn},
+	{id: RulePTP, name: "NCCI PTP edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable(adjtypes.StepPTPNotApplicable), stepID: RulePTP, eval: checkPTP},
+	{id: RuleMUE, name: "medically unlikely edits", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable(adjtypes.StepMUENotApplicable), stepID: RuleMUE, eval: checkMUE},
+	{id: RuleAddOn, name: "add-on codes", appliesTo: codingEditsApply, notApplicable: codingEditNotApplicable(adjtypes.StepAddOnNotApplicable), stepID: RuleAddOn, eval: checkAddOn},
 	{id: RuleAuthAbsent + "/198", name: "prior authorization", appliesTo: priorAuthApplies, notApplicable: priorAuthNotApplicable, stepID: RuleAuthAbsent, eval: checkPriorAuth},
 	{id: RuleBenefitLimit, name: "benefit limits", eval: checkBenefitLimits},
 	{id: RuleFeeSchedule, name: "fee schedule", eval: applyFeeSchedule},
@@ -94,14 +94,15 @@ type claimRun struct {
 
 	rulesEvaluated uint64
 
-	// pends are the reasons to hold the claim for review (rule id and text).
+	// pends are the reasons to hold the claim for review (rule id, template
+	// and arguments).
 	pends []adjtypes.Step
 }
 
 // pend holds the whole claim for the insurer's review; the lines keep their
 // decisions, and nothing is payable until the review.
-func (c *claimRun) pend(ruleID, text string) {
-	c.pends = append(c.pends, adjtypes.Step{RuleId: ruleID, Text: text})
+func (c *claimRun) pend(ruleID string, t adjtypes.StepTemplate, args ...string) {
+	c.pends = append(c.pends, adjtypes.NewStep(ruleID, t, args...))
 }
 
 // lineRun is the state of one line while the rules run.
@@ -126,25 +127,28 @@ type lineRun struct {
 	limitUses   []adjtypes.LimitUse
 }
 
-// step adds an explanation to the line.
-func (l *lineRun) step(ruleID, text string) {
-	l.dec.Steps = append(l.dec.Steps, adjtypes.Step{RuleId: ruleID, Text: text})
+// step adds an explanation to the line: a template of adjtypes and its
+// arguments, rendered to words only when read.
+func (l *lineRun) step(ruleID string, t adjtypes.StepTemplate, args ...string) {
+	l.dec.Steps = append(l.dec.Steps, adjtypes.NewStep(ruleID, t, args...))
 }
 
 // deny denies the whole line: one adjustment of the billed amount carrying the
-// denial's group code, CARC and RARC. The adjustment is kept even when the
-// billed amount is zero, because it carries the reason.
-func (l *lineRun) deny(ruleID string, group adjtypes.GroupCode, carc, rarc, text string) {
+// denial's group code, CARC and RARC, explained by template t. The adjustment
+// is kept even when the billed amount is zero, because it carries the reason.
+// A denial set aside by an override keeps its words, rendered, inside the
+// set-aside step: it is rare, and one template then covers every denial.
+func (l *lineRun) deny(ruleID string, group adjtypes.GroupCode, carc, rarc string, t adjtypes.StepTemplate, args ...string) {
 	for _, o := range l.overrides {
 		if o.RuleID == ruleID {
-			l.step(ruleID, "Set aside ("+o.Reason+"): "+text)
+			l.step(ruleID, adjtypes.StepSetAside, o.Reason, adjtypes.NewStep(ruleID, t, args...).Render())
 			return
 		}
 	}
 	l.dec.Adjustments = append(l.dec.Adjustments, adjtypes.Adjustment{
 		Group: group, Carc: carc, Rarc: rarc, Amount: l.billed, RuleId: ruleID,
 	})
-	l.step(ruleID, text)
+	l.step(ruleID, t, args...)
 	l.denied = true
 	l.deniedBy = ruleID
 }
@@ -304,13 +308,14 @@ func (c *claimRun) adjudicateLine(line *claimstypes.ClaimLine) (adjtypes.LineDec
 	}
 	for i, r := range rules {
 		if l.denied {
-			if text := skippedText(l.deniedBy, rules[i:], c.use); text != "" {
-				l.step(StepSkipped, text)
+			if skipped := skippedRules(rules[i:], c.use); skipped != "" {
+				l.step(StepSkipped, adjtypes.StepNotEvaluated, l.deniedBy, skipped)
 			}
 			break
 		}
 		if r.appliesTo != nil && !r.appliesTo(c.use) {
-			l.step(r.stepID, r.notApplicable(c.use))
+			t, args := r.notApplicable(c.use)
+			l.step(r.stepID, t, args...)
 			continue
 		}
 		c.rulesEvaluated++
@@ -392,9 +397,9 @@ func checkInvariant(d *adjtypes.LineDecision) error {
 	return nil
 }
 
-// skippedText lists the rules a denied line did not reach (those that would
-// have run for this use).
-func skippedText(deniedBy string, rest []rule, use claimstypes.ClaimUse) string {
+// skippedRules lists the rules a denied line did not reach (those that would
+// have run for this use), "" when there are none.
+func skippedRules(rest []rule, use claimstypes.ClaimUse) string {
 	var names []string
 	for _, r := range rest {
 		if r.appliesTo != nil && !r.appliesTo(use) {
@@ -402,10 +407,20 @@ func skippedText(deniedBy string, rest []rule, use claimstypes.ClaimUse) string 
 		}
 		names = append(names, r.name+" ("+r.id+")")
 	}
-	if len(names) == 0 {
-		return ""
+	return strings.Join(names, ", ")
+}
+
+// integer is what itoa formats.
+type integer interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64
+}
+
+// itoa formats an integer in decimal for a step's arguments, as %d does.
+func itoa[T integer](v T) string {
+	if v < 0 {
+		return strconv.FormatInt(int64(v), 10)
 	}
-	return "Not evaluated because the line is denied by " + deniedBy + ": " + strings.Join(names, ", ") + "."
+	return strconv.FormatUint(uint64(v), 10)
 }
 
 // newAuthorization is the authorization an approved preauthorization line

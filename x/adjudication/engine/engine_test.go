@@ -50,7 +50,7 @@ func TestOfficeVisitExplained(t *testing.T) {
 		{RuleId: RuleFeeSchedule, Text: "Fee schedule allows $85.00 per unit × 1 = $85.00; $40.00 above the schedule is a contractual write-off (CO-45)."},
 		{RuleId: RuleCopay, Text: "Copay $25.00 for office-visits (PR-3); the deductible does not apply."},
 		{RuleId: RuleOutOfPocket, Text: "Plan pays $60.00; member pays $25.00 (out-of-pocket $25.00 of $5000.00 in 2024)."},
-	}, ld.Steps)
+	}, rendered(ld.Steps))
 	require.Equal(t, uint64(len(rules)), out.RulesEvaluated)
 }
 
@@ -61,8 +61,19 @@ func TestDeniedLineSkipsLaterRules(t *testing.T) {
 	wantDenied(t, ld, RuleNonCovered, adjtypes.GROUP_CODE_CO, "96", "N130")
 	require.Equal(t,
 		"Not evaluated because the line is denied by R-NC-96: service category (R-NC-204), age and sex (R-DEMO-14/R-DEMO-6/R-DEMO-7), NCCI PTP edits (R-NCCI-PTP), medically unlikely edits (R-MUE-151), add-on codes (R-AOC-107), prior authorization (R-PA-197/198), benefit limits (R-LIM-119), fee schedule (R-FEE-45), cost sharing (R-DED-1/R-COINS-2/R-COPAY-3/R-OOP).",
-		ld.Steps[len(ld.Steps)-1].Text)
+		ld.Steps[len(ld.Steps)-1].Render())
 	require.Equal(t, uint64(9), out.RulesEvaluated, "rules up to and including R-NC-96")
+}
+
+// An override (an overturned appeal) sets the denial aside: the line goes on
+// through the rules and the step keeps the denial's words.
+func TestOverrideSetsDenialAside(t *testing.T) {
+	in := testInput(claimstypes.CLAIM_USE_CLAIM, surgeryLine(1, 1, ""))
+	in.Overrides = []Override{{Sequence: 1, RuleID: RuleAuthAbsent, Reason: "denial overturned on appeal 1"}}
+	ld := adjudicate(t, in).Decision.Lines[0]
+	require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
+	require.Equal(t, "Set aside (denial overturned on appeal 1): Code 27447 needs prior authorization and the line references none: precertification/authorization absent (CO-197).",
+		stepFor(ld, RuleAuthAbsent).Render())
 }
 
 func TestClaimDecision(t *testing.T) {
@@ -100,13 +111,13 @@ func TestPredeterminationLeavesState(t *testing.T) {
 	requireAmount(t, 4000, l1.Coinsurance, "coinsurance")
 	l2 := out.Decision.Lines[1]
 	require.Equal(t, []adjtypes.LimitUse{{LimitId: "physio", Units: 2}}, l2.LimitUses)
-	require.Contains(t, stepFor(l2, RuleBenefitLimit).Text, "physio 5 of 20")
+	require.Contains(t, stepFor(l2, RuleBenefitLimit).Render(), "physio 5 of 20")
 	// The authorization is checked, not consumed.
 	l3 := out.Decision.Lines[2]
 	require.Equal(t, adjtypes.DECISION_KIND_APPROVED, l3.Decision)
 	require.Empty(t, l3.AuthorizationId)
-	require.Contains(t, stepFor(l3, RuleAuthExceeded).Text, "would use")
-	require.Equal(t, "Timely filing applies to claims, not to a predetermination request.", stepFor(l1, RuleTimelyFiling).Text)
+	require.Contains(t, stepFor(l3, RuleAuthExceeded).Render(), "would use")
+	require.Equal(t, "Timely filing applies to claims, not to a predetermination request.", stepFor(l1, RuleTimelyFiling).Render())
 	// Without the authorization the estimate says it would be denied.
 	in.Authorizations = nil
 	out = adjudicate(t, in)
@@ -130,9 +141,9 @@ func TestPreauthorizationThenClaim(t *testing.T) {
 		{Id: "CLM-7-4#3", Member: testMember, ProviderId: testProvider, Code: "27447", UnitsApproved: 1, ValidFrom: "2024-03-10", ValidTo: "2025-02-18"},
 	}, out.NewAuthorizations, "approved lines only; valid 90 days past the planned date")
 	require.Equal(t, "Prior authorization is not checked on a preauthorization request: the request is for one.",
-		stepFor(out.Decision.Lines[0], RuleAuthAbsent).Text)
+		stepFor(out.Decision.Lines[0], RuleAuthAbsent).Render())
 	require.Equal(t, "Timely filing applies to claims, not to a preauthorization request.",
-		stepFor(out.Decision.Lines[0], RuleTimelyFiling).Text)
+		stepFor(out.Decision.Lines[0], RuleTimelyFiling).Render())
 	// The estimate is priced: billed $20,000 is under 2 × $15,000, $400 deductible left, 20%.
 	l1 := out.Decision.Lines[0]
 	requireAmount(t, 2000000, l1.Allowed, "allowed")
@@ -181,7 +192,7 @@ func TestPreauthorizationThenClaim(t *testing.T) {
 		require.Equal(t, "CLM-7-4#3", out.Decision.Lines[0].AuthorizationId)
 		wantDenied(t, out.Decision.Lines[1], RuleAuthExceeded, adjtypes.GROUP_CODE_CO, "198", "")
 		require.Equal(t, "Authorization CLM-7-4#1 approved 2 units and 2 are used; this line needs 1: precertification/authorization exceeded (CO-198).",
-			stepFor(out.Decision.Lines[1], RuleAuthExceeded).Text)
+			stepFor(out.Decision.Lines[1], RuleAuthExceeded).Render())
 	})
 }
 

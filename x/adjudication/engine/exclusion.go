@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 )
 
@@ -64,29 +62,28 @@ func checkExclusion(c *claimRun, l *lineRun) error {
 	if npi := l.line.RenderingNpi; npi != "" {
 		e := findExclusion(checks, npi, date)
 		if e != nil && e.Excluded {
-			l.deny(RuleExclRendering, adjtypes.GROUP_CODE_CO, "185", "",
-				fmt.Sprintf("Rendering NPI %s is excluded by OIG on %s (excluded from %s; OIG exclusion table version %d): rendering provider not eligible to perform the service (CO-185).",
-					npi, date, e.Row.ExclusionDate, e.Version))
+			l.deny(RuleExclRendering, adjtypes.GROUP_CODE_CO, "185", "", adjtypes.StepRenderingExcluded,
+				npi, date, e.Row.ExclusionDate, itoa(e.Version))
 			return nil
 		}
-		l.step(RuleExclRendering, notExcludedText("Rendering", npi, date, e))
+		if e == nil {
+			l.step(RuleExclRendering, adjtypes.StepRenderingNoExclusion, npi, date)
+		} else {
+			l.step(RuleExclRendering, adjtypes.StepRenderingNotExcluded, npi, date, itoa(e.Version))
+		}
 	}
 	if npi := c.in.BillingNPI; npi != "" {
 		e := findExclusion(checks, npi, date)
 		if e != nil && e.Excluded {
-			l.deny(RuleExclBilling, adjtypes.GROUP_CODE_CO, "B7", "",
-				fmt.Sprintf("Billing NPI %s is excluded by OIG on %s (excluded from %s; OIG exclusion table version %d): provider not eligible to be paid for this procedure on this date (CO-B7).",
-					npi, date, e.Row.ExclusionDate, e.Version))
+			l.deny(RuleExclBilling, adjtypes.GROUP_CODE_CO, "B7", "", adjtypes.StepBillingExcluded,
+				npi, date, e.Row.ExclusionDate, itoa(e.Version))
 			return nil
 		}
-		l.step(RuleExclBilling, notExcludedText("Billing", npi, date, e))
+		if e == nil {
+			l.step(RuleExclBilling, adjtypes.StepBillingNoExclusion, npi, date)
+		} else {
+			l.step(RuleExclBilling, adjtypes.StepBillingNotExcluded, npi, date, itoa(e.Version))
+		}
 	}
 	return nil
-}
-
-func notExcludedText(who, npi, date string, e *ExclusionCheck) string {
-	if e == nil {
-		return fmt.Sprintf("%s NPI %s: no OIG exclusion on record for %s.", who, npi, date)
-	}
-	return fmt.Sprintf("%s NPI %s is not excluded by OIG on %s (OIG exclusion table version %d).", who, npi, date, e.Version)
 }

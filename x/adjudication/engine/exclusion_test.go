@@ -69,13 +69,13 @@ func TestExclusion(t *testing.T) {
 			ld := out.Decision.Lines[0]
 			if tc.rule != "" {
 				wantDenied(t, ld, tc.rule, adjtypes.GROUP_CODE_CO, tc.carc, "")
-				require.Contains(t, stepFor(ld, tc.rule).Text, "OIG exclusion table version 4")
+				require.Contains(t, stepFor(ld, tc.rule).Render(), "OIG exclusion table version 4")
 				require.Empty(t, out.NewAuthorizations)
 				return
 			}
 			require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
 			if tc.step != "" {
-				require.Equal(t, tc.step, stepFor(ld, RuleExclRendering).Text)
+				require.Equal(t, tc.step, stepFor(ld, RuleExclRendering).Render())
 			}
 		})
 	}
@@ -90,4 +90,16 @@ func TestExclusionNoNPIs(t *testing.T) {
 	require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
 	require.Empty(t, stepFor(ld, RuleExclRendering).RuleId)
 	require.Empty(t, stepFor(ld, RuleExclBilling).RuleId)
+}
+
+func TestExclusionBillingText(t *testing.T) {
+	in := testInput(claimstypes.CLAIM_USE_CLAIM, npiLine(1, "99213", 1, testRenderingNPI))
+	in.BillingNPI = testBillingNPI
+	ld := adjudicate(t, in).Decision.Lines[0]
+	require.Equal(t, "Billing NPI 1003000126: no OIG exclusion on record for 2024-03-01.", stepFor(ld, RuleExclBilling).Render())
+
+	in.Reference.Exclusions = []ExclusionCheck{exclusionCheck(testBillingNPI, testDate, false)}
+	ld = adjudicate(t, in).Decision.Lines[0]
+	require.Equal(t, "Billing NPI 1003000126 is not excluded by OIG on 2024-03-01 (OIG exclusion table version 4).",
+		stepFor(ld, RuleExclBilling).Render())
 }

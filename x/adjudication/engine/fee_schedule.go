@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	sdkmath "cosmossdk.io/math"
 
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
@@ -39,7 +37,7 @@ func applyFeeSchedule(c *claimRun, l *lineRun) error {
 	e := findFee(c.terms.FeeSchedule, l.line.Code, l.line.Modifiers)
 	if e == nil {
 		l.allowed = l.billed
-		l.step(RuleFeeSchedule, fmt.Sprintf("No fee schedule entry for code %s: the billed %s is allowed.", l.line.Code, c.money(l.billed)))
+		l.step(RuleFeeSchedule, adjtypes.StepNoFee, l.line.Code, c.money(l.billed))
 		return nil
 	}
 	rate := nz(e.Allowed)
@@ -47,17 +45,17 @@ func applyFeeSchedule(c *claimRun, l *lineRun) error {
 	l.allowed = minInt(l.billed, schedule)
 	writeOff := l.billed.Sub(l.allowed)
 	l.adjust(RuleFeeSchedule, adjtypes.GROUP_CODE_CO, "45", writeOff)
-	entry := "Fee schedule"
-	if e.Modifier != "" {
-		entry = "Fee schedule (modifier " + e.Modifier + ")"
+	rateText, units, scheduleText := c.money(rate), itoa(l.line.Units), c.money(schedule)
+	switch {
+	case writeOff.IsPositive() && e.Modifier != "":
+		l.step(RuleFeeSchedule, adjtypes.StepFeeWriteOffModifier, e.Modifier, rateText, units, scheduleText, c.money(writeOff))
+	case writeOff.IsPositive():
+		l.step(RuleFeeSchedule, adjtypes.StepFeeWriteOff, rateText, units, scheduleText, c.money(writeOff))
+	case e.Modifier != "":
+		l.step(RuleFeeSchedule, adjtypes.StepFeeInFullModifier, e.Modifier, rateText, units, scheduleText, c.money(l.billed))
+	default:
+		l.step(RuleFeeSchedule, adjtypes.StepFeeInFull, rateText, units, scheduleText, c.money(l.billed))
 	}
-	if writeOff.IsPositive() {
-		l.step(RuleFeeSchedule, fmt.Sprintf("%s allows %s per unit × %d = %s; %s above the schedule is a contractual write-off (CO-45).",
-			entry, c.money(rate), l.line.Units, c.money(schedule), c.money(writeOff)))
-		return nil
-	}
-	l.step(RuleFeeSchedule, fmt.Sprintf("%s allows %s per unit × %d = %s; the billed %s is allowed in full.",
-		entry, c.money(rate), l.line.Units, c.money(schedule), c.money(l.billed)))
 	return nil
 }
 

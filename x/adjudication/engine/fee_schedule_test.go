@@ -62,8 +62,17 @@ func TestFeeScheduleText(t *testing.T) {
 	out := adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM))
 	require.Equal(t,
 		"Fee schedule allows $85.00 per unit × 1 = $85.00; $40.00 above the schedule is a contractual write-off (CO-45).",
-		stepFor(out.Decision.Lines[0], RuleFeeSchedule).Text)
+		stepFor(out.Decision.Lines[0], RuleFeeSchedule).Render())
 	out = adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM, testLine(1, "80053", 1, 4250)))
 	require.Equal(t, "No fee schedule entry for code 80053: the billed $42.50 is allowed.",
-		stepFor(out.Decision.Lines[0], RuleFeeSchedule).Text)
+		stepFor(out.Decision.Lines[0], RuleFeeSchedule).Render())
+	l := testLine(1, "99213", 1, 2500)
+	l.Modifiers = []string{"26"}
+	out = adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM, l))
+	require.Equal(t, "Fee schedule (modifier 26) allows $30.00 per unit × 1 = $30.00; the billed $25.00 is allowed in full.",
+		stepFor(out.Decision.Lines[0], RuleFeeSchedule).Render())
+	l.Billed = usd(20000)
+	out = adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM, l))
+	require.Equal(t, "Fee schedule (modifier 26) allows $30.00 per unit × 1 = $30.00; $170.00 above the schedule is a contractual write-off (CO-45).",
+		stepFor(out.Decision.Lines[0], RuleFeeSchedule).Render())
 }

@@ -106,6 +106,17 @@ func adjudicate(t *testing.T, in Input) Output {
 	require.NoError(t, err)
 	for _, ld := range out.Decision.Lines {
 		requireLineInvariant(t, ld)
+		testedTemplates.add(ld.Steps)
+	}
+	testedTemplates.add(out.Decision.PendReasons)
+	return out
+}
+
+// rendered is steps as a reader sees them: rule id and words.
+func rendered(steps []adjtypes.Step) []adjtypes.Step {
+	out := make([]adjtypes.Step, len(steps))
+	for i, s := range steps {
+		out[i] = adjtypes.Step{RuleId: s.RuleId, Text: s.Render()}
 	}
 	return out
 }

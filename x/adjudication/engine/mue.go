@@ -59,16 +59,18 @@ func checkMUE(c *claimRun, l *lineRun) error {
 	code, date := l.line.Code, l.line.ServiceDate
 	e := findMUE(c.in.Reference.MUE, code, date)
 	if e == nil {
-		l.step(RuleMUE, fmt.Sprintf("No MUE for code %s on %s.", code, date))
+		l.step(RuleMUE, adjtypes.StepNoMUE, code, date)
 		return nil
 	}
 	limit := uint64(e.Row.Units)
 	var units uint64
-	var scope string
+	// The words of the step: units counted on this line, on the claim's
+	// lines, or also on earlier claims (then listed).
+	within, exceeded := adjtypes.StepMUEWithinLine, adjtypes.StepMUEExceededLine
+	var earlier []string
 	switch e.Row.AdjudicationIndicator {
 	case 1:
 		units = uint64(l.line.Units)
-		scope = "on this line"
 	case 2, 3:
 		lines := c.in.Claim.Lines
 		for i := range lines {
@@ -76,8 +78,7 @@ func checkMUE(c *claimRun, l *lineRun) error {
 				units += uint64(lines[i].Units)
 			}
 		}
-		scope = "on this claim's lines for this code, date and rendering NPI"
-		var earlier []string
+		within, exceeded = adjtypes.StepMUEWithinClaim, adjtypes.StepMUEExceededClaim
 		for i := range c.in.History {
 			h := &c.in.History[i]
 			if h.Code == code && h.ServiceDate == date && h.RenderingNpi == l.line.RenderingNpi && h.ClaimId != c.in.Claim.Id {
@@ -88,18 +89,20 @@ func checkMUE(c *claimRun, l *lineRun) error {
 			}
 		}
 		if len(earlier) > 0 {
-			scope = fmt.Sprintf("on this claim's lines and on earlier claims %s (their decisions stand) for this code, date and rendering NPI", strings.Join(earlier, ", "))
+			within, exceeded = adjtypes.StepMUEWithinEarlier, adjtypes.StepMUEExceededEarlier
 		}
 	default:
 		return fmt.Errorf("MUE for %s version %d: unknown adjudication indicator %d", code, e.Version, e.Row.AdjudicationIndicator)
 	}
-	cite := fmt.Sprintf("MUE for %s on %s is %d %s, MAI %d (MUE table version %d)", code, date, limit, unitWord(limit), e.Row.AdjudicationIndicator, e.Version)
+	args := []string{code, date, itoa(limit) + " " + unitWord(limit), itoa(e.Row.AdjudicationIndicator), itoa(e.Version), itoa(units)}
+	if len(earlier) > 0 {
+		args = append(args, strings.Join(earlier, ", "))
+	}
 	if units > limit {
-		l.deny(RuleMUE, adjtypes.GROUP_CODE_CO, "151", "N362",
-			fmt.Sprintf("%s; %d units billed %s exceed it: all units of the line are denied (CO-151, N362: units exceed our acceptable maximum).", cite, units, scope))
+		l.deny(RuleMUE, adjtypes.GROUP_CODE_CO, "151", "N362", exceeded, args...)
 		return nil
 	}
-	l.step(RuleMUE, fmt.Sprintf("%s; %d units billed %s.", cite, units, scope))
+	l.step(RuleMUE, within, args...)
 	return nil
 }
 

@@ -85,9 +85,9 @@ func TestMUE(t *testing.T) {
 			for i, ld := range out.Decision.Lines {
 				if tc.denied[i] {
 					wantDenied(t, ld, RuleMUE, adjtypes.GROUP_CODE_CO, "151", "N362")
-					require.Contains(t, stepFor(ld, RuleMUE).Text, "MUE table version 8")
+					require.Contains(t, stepFor(ld, RuleMUE).Render(), "MUE table version 8")
 					if len(tc.history) > 0 {
-						require.Contains(t, stepFor(ld, RuleMUE).Text, "earlier claims CLM-7-0")
+						require.Contains(t, stepFor(ld, RuleMUE).Render(), "earlier claims CLM-7-0")
 					}
 					continue
 				}

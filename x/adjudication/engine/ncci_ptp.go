@@ -51,12 +51,10 @@ func codingEditsApply(use claimstypes.ClaimUse) bool {
 	return use != claimstypes.CLAIM_USE_PREAUTHORIZATION
 }
 
-// codingEditNotApplicable explains why a coding edit does not run on a
-// preauthorization request.
-func codingEditNotApplicable(what string) func(claimstypes.ClaimUse) string {
-	return func(claimstypes.ClaimUse) string {
-		return what + " are not checked on a preauthorization request: they apply to billed services."
-	}
+// codingEditNotApplicable explains, in template t's words, why a coding edit
+// does not run on a preauthorization request.
+func codingEditNotApplicable(t adjtypes.StepTemplate) func(claimstypes.ClaimUse) (adjtypes.StepTemplate, []string) {
+	return func(claimstypes.ClaimUse) (adjtypes.StepTemplate, []string) { return t, nil }
 }
 
 // sameEncounter reports whether two lines share date of service and rendering NPI.
@@ -105,7 +103,7 @@ func firstNCCIModifier(line *claimstypes.ClaimLine) string {
 
 func checkPTP(c *claimRun, l *lineRun) error {
 	lines := c.in.Claim.Lines
-	var notes []string
+	var notes []adjtypes.Step // the edits that did not deny
 	for i := range lines {
 		m := &lines[i]
 		if m.Sequence == l.line.Sequence || !sameEncounter(m, l.line) {
@@ -115,12 +113,10 @@ func checkPTP(c *claimRun, l *lineRun) error {
 		if e == nil {
 			continue
 		}
-		pair := fmt.Sprintf("NCCI PTP edit %s (column 1, line %d) / %s (column 2) on %s, modifier indicator %d (PTP table version %d)",
-			m.Code, m.Sequence, l.line.Code, l.line.ServiceDate, e.Row.ModifierIndicator, e.Version)
+		pair := []string{m.Code, itoa(m.Sequence), l.line.Code, l.line.ServiceDate, itoa(e.Row.ModifierIndicator), itoa(e.Version)}
 		switch e.Row.ModifierIndicator {
 		case 0:
-			l.deny(RulePTP, adjtypes.GROUP_CODE_CO, "97", "",
-				pair+": the column 2 code is included in the column 1 service and no modifier bypasses the edit (CO-97).")
+			l.deny(RulePTP, adjtypes.GROUP_CODE_CO, "97", "", adjtypes.StepPTPIncluded, pair...)
 			return nil
 		case 1:
 			mod := firstNCCIModifier(l.line)
@@ -128,21 +124,29 @@ func checkPTP(c *claimRun, l *lineRun) error {
 				mod = firstNCCIModifier(m)
 			}
 			if mod == "" {
-				l.deny(RulePTP, adjtypes.GROUP_CODE_CO, "236", "",
-					pair+": no NCCI-associated modifier on either line; procedure/modifier combination not compatible with another procedure on the same day (CO-236).")
+				l.deny(RulePTP, adjtypes.GROUP_CODE_CO, "236", "", adjtypes.StepPTPNoModifier, pair...)
 				return nil
 			}
-			notes = append(notes, pair+": bypassed by modifier "+mod)
+			notes = append(notes, adjtypes.NewStep(RulePTP, adjtypes.StepPTPBypassed, append(pair, mod)...))
 		case 9:
-			notes = append(notes, pair+": not applicable")
+			notes = append(notes, adjtypes.NewStep(RulePTP, adjtypes.StepPTPEditNotApplicable, pair...))
 		default:
 			return fmt.Errorf("PTP edit %s/%s version %d: unknown modifier indicator %d", m.Code, l.line.Code, e.Version, e.Row.ModifierIndicator)
 		}
 	}
-	if len(notes) == 0 {
-		l.step(RulePTP, fmt.Sprintf("No NCCI PTP edit makes code %s a column 2 code of another line on %s.", l.line.Code, l.line.ServiceDate))
-		return nil
+	switch len(notes) {
+	case 0:
+		l.step(RulePTP, adjtypes.StepNoPTPEdit, l.line.Code, l.line.ServiceDate)
+	case 1:
+		l.step(RulePTP, adjtypes.StepTemplate(notes[0].Template), notes[0].Args...)
+	default:
+		// Several edits in one step: each in its own words without the full
+		// stop, joined (rare: a line paired with several others).
+		texts := make([]string, len(notes))
+		for i, n := range notes {
+			texts[i] = strings.TrimSuffix(n.Render(), ".")
+		}
+		l.step(RulePTP, adjtypes.StepPTPEdits, strings.Join(texts, "; "))
 	}
-	l.step(RulePTP, strings.Join(notes, "; ")+".")
 	return nil
 }

@@ -91,15 +91,28 @@ func TestNCCIPTP(t *testing.T) {
 			require.Equal(t, adjtypes.DECISION_KIND_APPROVED, c1.Decision, "column 1 is paid")
 			if tc.carc != "" {
 				wantDenied(t, c2, RulePTP, adjtypes.GROUP_CODE_CO, tc.carc, "")
-				require.Contains(t, stepFor(c2, RulePTP).Text, "PTP table version 12")
+				require.Contains(t, stepFor(c2, RulePTP).Render(), "PTP table version 12")
 				return
 			}
 			require.Equal(t, adjtypes.DECISION_KIND_APPROVED, c2.Decision)
 			if tc.stepHas != "" {
-				require.Contains(t, stepFor(c2, RulePTP).Text, tc.stepHas)
+				require.Contains(t, stepFor(c2, RulePTP).Render(), tc.stepHas)
 			}
 		})
 	}
+}
+
+// A column 2 line paired with two others that do not deny it: one step
+// names both edits.
+func TestNCCIPTPSeveralEdits(t *testing.T) {
+	in := testInput(claimstypes.CLAIM_USE_CLAIM, npiLine(1, "99213", 1, testRenderingNPI, "25"),
+		npiLine(2, "99214", 1, testRenderingNPI), npiLine(3, "99215", 1, testRenderingNPI))
+	in.Reference.PTP = []PTPEdit{ptpEdit("99213", "99214", 1), ptpEdit("99215", "99214", 9)}
+	ld := adjudicate(t, in).Decision.Lines[1]
+	require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
+	require.Equal(t, "NCCI PTP edit 99213 (column 1, line 1) / 99214 (column 2) on 2024-03-01, modifier indicator 1 (PTP table version 12): bypassed by modifier 25; "+
+		"NCCI PTP edit 99215 (column 1, line 3) / 99214 (column 2) on 2024-03-01, modifier indicator 9 (PTP table version 12): not applicable.",
+		stepFor(ld, RulePTP).Render())
 }
 
 func TestNCCIPTPUnknownIndicator(t *testing.T) {

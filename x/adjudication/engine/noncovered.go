@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 )
 
@@ -30,12 +28,11 @@ const (
 
 func checkNonCoveredCode(c *claimRun, l *lineRun) error {
 	if i := findCode(l.line.Code, c.terms.NonCoveredCodes); i >= 0 {
-		l.deny(RuleNonCovered, adjtypes.GROUP_CODE_CO, "96", "N130",
-			fmt.Sprintf("Code %s is excluded by plan %s (excluded codes %s): non-covered charge (CO-96, N130: see the plan's benefit documents).",
-				l.line.Code, c.in.Plan.PlanId, describeRange(c.terms.NonCoveredCodes[i])))
+		l.deny(RuleNonCovered, adjtypes.GROUP_CODE_CO, "96", "N130", adjtypes.StepCodeExcluded,
+			l.line.Code, c.in.Plan.PlanId, describeRange(c.terms.NonCoveredCodes[i]))
 		return nil
 	}
-	l.step(RuleNonCovered, fmt.Sprintf("Code %s is not among the plan's excluded codes.", l.line.Code))
+	l.step(RuleNonCovered, adjtypes.StepCodeNotExcluded, l.line.Code)
 	return nil
 }
 
@@ -46,22 +43,17 @@ func checkServiceCategory(c *claimRun, l *lineRun) error {
 			continue
 		}
 		l.category = cat
-		l.step(RuleNotInPlan, fmt.Sprintf("Covered: service category %s (%s).", cat.Id, c.describeCostSharing(cat.CostSharing)))
+		// Say what the member pays in the category.
+		switch cs := cat.CostSharing; {
+		case nz(cs.Copay).IsPositive():
+			l.step(RuleNotInPlan, adjtypes.StepCategoryCopay, cat.Id, c.money(cs.Copay))
+		case cs.CoinsuranceBps == 0:
+			l.step(RuleNotInPlan, adjtypes.StepCategoryDeductible, cat.Id)
+		default:
+			l.step(RuleNotInPlan, adjtypes.StepCategoryCoinsurance, cat.Id, formatBps(cs.CoinsuranceBps))
+		}
 		return nil
 	}
-	l.deny(RuleNotInPlan, adjtypes.GROUP_CODE_CO, "204", "",
-		fmt.Sprintf("Code %s is in no service category of plan %s: service not covered under the patient's current benefit plan (CO-204).",
-			l.line.Code, c.in.Plan.PlanId))
+	l.deny(RuleNotInPlan, adjtypes.GROUP_CODE_CO, "204", "", adjtypes.StepNoCategory, l.line.Code, c.in.Plan.PlanId)
 	return nil
-}
-
-// describeCostSharing says what the member pays in a category.
-func (c *claimRun) describeCostSharing(cs adjtypes.CostSharing) string {
-	if nz(cs.Copay).IsPositive() {
-		return "copay " + c.money(cs.Copay)
-	}
-	if cs.CoinsuranceBps == 0 {
-		return "deductible, no coinsurance"
-	}
-	return "deductible, then " + formatBps(cs.CoinsuranceBps) + " coinsurance"
 }

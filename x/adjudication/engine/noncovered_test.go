@@ -52,7 +52,7 @@ func TestNonCovered(t *testing.T) {
 
 func TestServiceCategoryStep(t *testing.T) {
 	out := adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM))
-	require.Equal(t, "Covered: service category office-visits (copay $25.00).", stepFor(out.Decision.Lines[0], RuleNotInPlan).Text)
+	require.Equal(t, "Covered: service category office-visits (copay $25.00).", stepFor(out.Decision.Lines[0], RuleNotInPlan).Render())
 	out = adjudicate(t, testInput(claimstypes.CLAIM_USE_CLAIM, testLine(1, "97110", 1, 6000)))
-	require.Equal(t, "Covered: service category therapy (deductible, then 20% coinsurance).", stepFor(out.Decision.Lines[0], RuleNotInPlan).Text)
+	require.Equal(t, "Covered: service category therapy (deductible, then 20% coinsurance).", stepFor(out.Decision.Lines[0], RuleNotInPlan).Render())
 }

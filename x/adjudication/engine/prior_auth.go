@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"strings"
 
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
@@ -53,76 +52,78 @@ func priorAuthApplies(use claimstypes.ClaimUse) bool {
 	return use != claimstypes.CLAIM_USE_PREAUTHORIZATION
 }
 
-func priorAuthNotApplicable(claimstypes.ClaimUse) string {
-	return "Prior authorization is not checked on a preauthorization request: the request is for one."
+func priorAuthNotApplicable(claimstypes.ClaimUse) (adjtypes.StepTemplate, []string) {
+	return adjtypes.StepPriorAuthNotApplicable, nil
 }
 
 func checkPriorAuth(c *claimRun, l *lineRun) error {
 	line := l.line
 	if findCode(line.Code, c.terms.PriorAuthCodes) < 0 {
-		l.step(RuleAuthAbsent, fmt.Sprintf("Code %s needs no prior authorization.", line.Code))
+		l.step(RuleAuthAbsent, adjtypes.StepNoPriorAuthNeeded, line.Code)
 		return nil
 	}
 	if line.PreauthRef == "" {
-		l.deny(RuleAuthAbsent, adjtypes.GROUP_CODE_CO, "197", "",
-			fmt.Sprintf("Code %s needs prior authorization and the line references none: precertification/authorization absent (CO-197).", line.Code))
+		l.deny(RuleAuthAbsent, adjtypes.GROUP_CODE_CO, "197", "", adjtypes.StepNoPreauthRef, line.Code)
 		return nil
 	}
 	prefix := line.PreauthRef + "#"
 	var matched []*adjtypes.Authorization
-	firstMismatch := ""
+	// The denial's words: no authorization of the preauthorization, or why
+	// the first one does not cover the line.
+	absent, absentArgs := adjtypes.StepNoAuthorization, []string{line.Code, line.PreauthRef}
+	mismatch := false
 	for _, id := range c.authIDs { // sorted
 		if !strings.HasPrefix(id, prefix) {
 			continue
 		}
 		a := c.auths[id]
-		if why := c.authMismatch(a, line); why != "" {
-			if firstMismatch == "" {
-				firstMismatch = " (" + a.Id + " " + why + ")"
+		if t, why := c.authMismatch(a, line); t != 0 {
+			if !mismatch {
+				mismatch = true
+				absent = t
+				absentArgs = append(append(absentArgs, a.Id), why...)
 			}
 			continue
 		}
 		matched = append(matched, a)
 	}
 	if len(matched) == 0 {
-		l.deny(RuleAuthAbsent, adjtypes.GROUP_CODE_CO, "197", "",
-			fmt.Sprintf("Code %s needs prior authorization and preauthorization %s has none for this member, provider, code and date of service%s: precertification/authorization absent (CO-197).",
-				line.Code, line.PreauthRef, firstMismatch))
+		l.deny(RuleAuthAbsent, adjtypes.GROUP_CODE_CO, "197", "", absent, absentArgs...)
 		return nil
 	}
 	for _, a := range matched {
 		left := unitsLeft(a)
 		if left >= uint64(line.Units) {
 			l.authID = a.Id
-			verb := "uses"
+			t := adjtypes.StepAuthorized
 			if c.use != claimstypes.CLAIM_USE_CLAIM {
-				verb = "would use"
+				t = adjtypes.StepWouldBeAuthorized
 			}
-			l.step(RuleAuthExceeded, fmt.Sprintf("Authorized by %s: %d of %d units left; this line %s %d.",
-				a.Id, left, a.UnitsApproved, verb, line.Units))
+			l.step(RuleAuthExceeded, t, a.Id, itoa(left), itoa(a.UnitsApproved), itoa(line.Units))
 			return nil
 		}
 	}
 	a := matched[0]
-	l.deny(RuleAuthExceeded, adjtypes.GROUP_CODE_CO, "198", "",
-		fmt.Sprintf("Authorization %s approved %d units and %d are used; this line needs %d: precertification/authorization exceeded (CO-198).",
-			a.Id, a.UnitsApproved, a.UnitsUsed, line.Units))
+	l.deny(RuleAuthExceeded, adjtypes.GROUP_CODE_CO, "198", "", adjtypes.StepAuthorizationExceeded,
+		a.Id, itoa(a.UnitsApproved), itoa(a.UnitsUsed), itoa(line.Units))
 	return nil
 }
 
-// authMismatch says why an authorization does not cover a line, or "".
-func (c *claimRun) authMismatch(a *adjtypes.Authorization, line *claimstypes.ClaimLine) string {
+// authMismatch says why an authorization does not cover a line: the CO-197
+// template that says so and its arguments after the authorization id, or 0
+// when it covers the line.
+func (c *claimRun) authMismatch(a *adjtypes.Authorization, line *claimstypes.ClaimLine) (adjtypes.StepTemplate, []string) {
 	switch {
 	case a.Code != line.Code:
-		return "is for code " + a.Code
+		return adjtypes.StepAuthorizationOtherCode, []string{a.Code}
 	case a.Member != c.in.Claim.Member:
-		return "is for another member"
+		return adjtypes.StepAuthorizationOtherMember, nil
 	case a.ProviderId != c.in.Claim.ProviderId:
-		return fmt.Sprintf("is for provider %d", a.ProviderId)
+		return adjtypes.StepAuthorizationOtherProvider, []string{itoa(a.ProviderId)}
 	case line.ServiceDate < a.ValidFrom || line.ServiceDate > a.ValidTo:
-		return "is valid from " + a.ValidFrom + " to " + a.ValidTo
+		return adjtypes.StepAuthorizationNotValid, []string{a.ValidFrom, a.ValidTo}
 	}
-	return ""
+	return 0, nil
 }
 
 // unitsLeft is units_approved - units_used, or 0 when more were used.

@@ -110,5 +110,5 @@ func TestPriorAuthStepNamesTheMismatch(t *testing.T) {
 	out := adjudicate(t, in)
 	require.Equal(t,
 		"Code 27447 needs prior authorization and preauthorization PA-1 has none for this member, provider, code and date of service (PA-1#1 is for provider 8): precertification/authorization absent (CO-197).",
-		stepFor(out.Decision.Lines[0], RuleAuthAbsent).Text)
+		stepFor(out.Decision.Lines[0], RuleAuthAbsent).Render())
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
 )
@@ -34,23 +32,22 @@ func timelyFilingApplies(use claimstypes.ClaimUse) bool {
 	return use == claimstypes.CLAIM_USE_CLAIM
 }
 
-func timelyFilingNotApplicable(use claimstypes.ClaimUse) string {
-	return "Timely filing applies to claims, not to a " + useName(use) + " request."
+func timelyFilingNotApplicable(use claimstypes.ClaimUse) (adjtypes.StepTemplate, []string) {
+	return adjtypes.StepTimelyFilingNotApplicable, []string{useName(use)}
 }
 
 func checkTimelyFiling(c *claimRun, l *lineRun) error {
 	limit := c.terms.TimelyFilingDays
 	if limit == 0 {
-		l.step(RuleTimelyFiling, "The plan sets no filing deadline.")
+		l.step(RuleTimelyFiling, adjtypes.StepNoFilingDeadline)
 		return nil
 	}
 	days := daysBetween(l.service, c.received)
 	if days > int64(limit) {
-		l.deny(RuleTimelyFiling, adjtypes.GROUP_CODE_CO, "29", "",
-			fmt.Sprintf("Received %s, %d days after the date of service %s; the plan allows %d days: time limit for filing has expired (CO-29).",
-				c.received.Format(dateLayout), days, l.line.ServiceDate, limit))
+		l.deny(RuleTimelyFiling, adjtypes.GROUP_CODE_CO, "29", "", adjtypes.StepFiledLate,
+			c.received.Format(dateLayout), itoa(days), l.line.ServiceDate, itoa(limit))
 		return nil
 	}
-	l.step(RuleTimelyFiling, fmt.Sprintf("Filed %d days after the date of service, within the plan's %d-day limit.", max(days, 0), limit))
+	l.step(RuleTimelyFiling, adjtypes.StepFiledInTime, itoa(max(days, 0)), itoa(limit))
 	return nil
 }

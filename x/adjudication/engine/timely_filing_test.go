@@ -40,7 +40,7 @@ func TestTimelyFiling(t *testing.T) {
 				return
 			}
 			require.Equal(t, adjtypes.DECISION_KIND_APPROVED, ld.Decision)
-			require.NotEmpty(t, stepFor(ld, RuleTimelyFiling).Text)
+			require.NotEmpty(t, stepFor(ld, RuleTimelyFiling).Render())
 		})
 	}
 }
@@ -51,5 +51,5 @@ func TestTimelyFilingText(t *testing.T) {
 	out := adjudicate(t, in)
 	require.Equal(t,
 		"Received 2024-06-03, 94 days after the date of service 2024-03-01; the plan allows 90 days: time limit for filing has expired (CO-29).",
-		stepFor(out.Decision.Lines[0], RuleTimelyFiling).Text)
+		stepFor(out.Decision.Lines[0], RuleTimelyFiling).Render())
 }

@@ -94,7 +94,7 @@ func TestCodingEditsUseActivatedReferenceTables(t *testing.T) {
 			require.Equal(t, tc.rule, a.RuleId)
 			var cited bool
 			for _, s := range line.Steps {
-				cited = cited || (s.RuleId == tc.rule && strings.Contains(s.Text, tc.cites))
+				cited = cited || (s.RuleId == tc.rule && strings.Contains(s.Render(), tc.cites))
 			}
 			require.True(t, cited, "the step of %s cites the table version", tc.rule)
 

@@ -116,6 +116,8 @@ func (q queryServer) Decision(ctx context.Context, req *types.QueryDecisionReque
 	if err != nil {
 		return nil, status.Errorf(codes.NotFound, "no decision for claim %q", req.ClaimId)
 	}
+	// Stored steps are template numbers and arguments: answer in words too.
+	d.RenderText()
 	return &types.QueryDecisionResponse{Decision: d}, nil
 }
 

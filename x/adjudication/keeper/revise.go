@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -58,8 +57,7 @@ func (k *Keeper) ReviseClaim(ctx context.Context, claim claimstypes.Claim, rev c
 		ld.Allowed, ld.Deductible, ld.Copay, ld.Coinsurance, ld.Benefit = zero, zero, zero, zero, zero
 		ld.LimitUses, ld.AuthorizationId, ld.CategoryId = []types.LimitUse{}, "", ""
 		ld.Adjustments = []types.Adjustment{{Group: group, Carc: rev.CARC, Rarc: rev.RARC, Amount: ld.Submitted, RuleId: rev.Source}}
-		ld.Steps = append(ld.Steps, types.Step{RuleId: rev.Source, Text: fmt.Sprintf(
-			"Denied on %s by the insurer: the whole billed amount is adjusted (%s-%s).", rev.Source, rev.Group, rev.CARC)})
+		ld.Steps = append(ld.Steps, types.NewStep(rev.Source, types.StepDeniedOnReview, rev.Source, rev.Group, rev.CARC))
 	}
 	for _, r := range rev.Reduce {
 		i, err := lineIndex(d, r.Sequence)
@@ -74,9 +72,8 @@ func (k *Keeper) ReviseClaim(ctx context.Context, claim claimstypes.Claim, rev c
 		cut := ld.Benefit.Sub(r.Payable)
 		ld.Benefit, ld.Allowed = r.Payable, ld.Allowed.Sub(cut)
 		ld.Adjustments = append(ld.Adjustments, types.Adjustment{Group: group, Carc: rev.CARC, Rarc: rev.RARC, Amount: cut, RuleId: rev.Source})
-		ld.Steps = append(ld.Steps, types.Step{RuleId: rev.Source, Text: fmt.Sprintf(
-			"Reduced on %s by the insurer by %s to %s (%s-%s).", rev.Source,
-			types.FormatMoney(cut, d.Denom), types.FormatMoney(r.Payable, d.Denom), rev.Group, rev.CARC)})
+		ld.Steps = append(ld.Steps, types.NewStep(rev.Source, types.StepReducedOnReview, rev.Source,
+			types.FormatMoney(cut, d.Denom), types.FormatMoney(r.Payable, d.Denom), rev.Group, rev.CARC))
 	}
 	if len(rev.Overturn) > 0 {
 		if err := k.overturn(ctx, claim, &d, rev); err != nil {
@@ -143,7 +140,7 @@ func (k *Keeper) overturn(ctx context.Context, claim claimstypes.Claim, d *types
 	}
 	for _, nl := range out.Decision.Lines {
 		i, _ := lineIndex(*d, nl.Sequence)
-		nl.Steps = append([]types.Step{{RuleId: rev.Source, Text: "Adjudicated again after the denial was overturned on " + rev.Source + "."}}, nl.Steps...)
+		nl.Steps = append([]types.Step{types.NewStep(rev.Source, types.StepAdjudicatedAgain, rev.Source)}, nl.Steps...)
 		d.Lines[i] = nl
 		if nl.Decision != types.DECISION_KIND_DENIED {
 			for _, l := range sub.Lines {

@@ -176,9 +176,9 @@ func ExplainDecision(claim claimstypes.Claim, d Decision) []string {
 		}
 		for _, s := range ld.Steps {
 			if s.RuleId != "" {
-				out = append(out, fmt.Sprintf("  [%s] %s", s.RuleId, s.Text))
+				out = append(out, fmt.Sprintf("  [%s] %s", s.RuleId, s.Render()))
 			} else {
-				out = append(out, "  "+s.Text)
+				out = append(out, "  "+s.Render())
 			}
 		}
 		if ld.AuthorizationId != "" {
@@ -230,9 +230,9 @@ func explainHolds(claim claimstypes.Claim, d Decision) []string {
 	var out []string
 	for _, p := range d.PendReasons {
 		if pended {
-			out = append(out, fmt.Sprintf("Held for review (nothing payable until the insurer decides): [%s] %s", p.RuleId, p.Text))
+			out = append(out, fmt.Sprintf("Held for review (nothing payable until the insurer decides): [%s] %s", p.RuleId, p.Render()))
 		} else {
-			out = append(out, fmt.Sprintf("Was held for review, released by the insurer's review: [%s] %s", p.RuleId, p.Text))
+			out = append(out, fmt.Sprintf("Was held for review, released by the insurer's review: [%s] %s", p.RuleId, p.Render()))
 		}
 	}
 	if pended && len(d.PendReasons) == 0 {

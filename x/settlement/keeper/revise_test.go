@@ -54,6 +54,10 @@ func (s *SettlementSuite) TestReviewAfterPaymentRecoups() {
 
 	s.Require().NoError(s.review(&claimstypes.MsgReviewClaim{ClaimId: claim, Action: claimstypes.REVIEW_ACTION_ADJUST,
 		Lines: []claimstypes.LineReview{{Sequence: 1, Payable: math.NewInt(4000)}}, Group: "CO", Carc: "150"}))
+	d, err := s.f.App.AdjudicationKeeper.GetDecision(s.f.Ctx, claim)
+	s.Require().NoError(err)
+	steps := d.Lines[0].Steps
+	s.Require().Equal("Reduced on review by the insurer by $25.00 to $40.00 (CO-150).", steps[len(steps)-1].Render())
 	s.endBlock(time.Second)
 	r := s.remittanceOf(claim)
 	s.Require().Len(r.Claims, 2)
@@ -130,6 +134,15 @@ func (s *SettlementSuite) TestOverturnedAppealAfterPayment() {
 	d, err = s.f.App.AdjudicationKeeper.GetDecision(s.f.Ctx, claim)
 	s.Require().NoError(err)
 	s.Require().Equal(adjtypes.DECISION_KIND_APPROVED, d.Lines[1].Decision, "overturned: %v", d.Lines[1].Steps)
+	s.Require().Equal("Adjudicated again after the denial was overturned on appeal 1.", d.Lines[1].Steps[0].Render())
+	var setAside string
+	for _, st := range d.Lines[1].Steps {
+		if st.RuleId == "R-PA-197" {
+			setAside = st.Render()
+		}
+	}
+	s.Require().Equal("Set aside (denial overturned on appeal 1): Code 70551 needs prior authorization and the line references none: "+
+		"precertification/authorization absent (CO-197).", setAside)
 	extra := d.Lines[1].Benefit
 	s.Require().True(extra.IsPositive(), "%v", d.Lines[1])
 	c, err := s.f.App.ClaimsKeeper.GetClaim(s.f.Ctx, claim)
@@ -154,6 +167,10 @@ func (s *SettlementSuite) TestReviewBeforePayment() {
 	s.Require().NoError(s.fund(usd(100_000)))
 	claim := s.f.BillOfficeVisit(s.clinic, member, dos, 12550)
 	s.Require().NoError(s.review(&claimstypes.MsgReviewClaim{ClaimId: claim, Action: claimstypes.REVIEW_ACTION_DENY, Group: "CO", Carc: "50"}))
+	denied, derr := s.f.App.AdjudicationKeeper.GetDecision(s.f.Ctx, claim)
+	s.Require().NoError(derr)
+	steps := denied.Lines[0].Steps
+	s.Require().Equal("Denied on review by the insurer: the whole billed amount is adjusted (CO-50).", steps[len(steps)-1].Render())
 	s.Require().True(s.escrow().Committed.IsZero(), "a denied claim commits nothing")
 	s.endBlock(11 * time.Second)
 	s.Require().True(s.balance(s.clinic).IsZero())
