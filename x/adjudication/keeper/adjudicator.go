@@ -60,7 +60,9 @@ func (k *Keeper) Adjudicate(ctx context.Context, claim claimstypes.Claim) (claim
 	}); err != nil {
 		return claimstypes.AdjudicationResult{}, err
 	}
-	return resultOf(d), nil
+	res := resultOf(d)
+	res.Decision = d.Summary()
+	return res, nil
 }
 
 // resultOf is what a decision means for the claim's status: PENDED (nothing

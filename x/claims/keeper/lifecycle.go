@@ -24,7 +24,7 @@ func (k *Keeper) changeStatus(ctx context.Context, claim *types.Claim, to types.
 	claim.History = append(claim.History, types.StatusChange{
 		Status: to, Actor: actor, Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Reason: reason,
 	})
-	if err := k.saveClaim(ctx, *claim); err != nil {
+	if err := k.saveClaim(ctx, *claim, nil); err != nil {
 		return err
 	}
 	if from != to {
@@ -37,8 +37,9 @@ func (k *Keeper) changeStatus(ctx context.Context, claim *types.Claim, to types.
 	return nil
 }
 
-// saveClaim stores a claim and reports it to the statistics.
-func (k *Keeper) saveClaim(ctx context.Context, claim types.Claim) error {
+// saveClaim stores a claim and reports it to the statistics, with its
+// decision when the caller has it (nil: the statistics read it).
+func (k *Keeper) saveClaim(ctx context.Context, claim types.Claim, d *types.DecisionSummary) error {
 	pk, err := claimKey(claim.Id)
 	if err != nil {
 		return err
@@ -47,7 +48,7 @@ func (k *Keeper) saveClaim(ctx context.Context, claim types.Claim) error {
 		return err
 	}
 	if k.integrity != nil {
-		return k.integrity.ClaimChanged(ctx, claim)
+		return k.integrity.ClaimChanged(ctx, claim, d)
 	}
 	return nil
 }

@@ -82,18 +82,20 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 		Status: types.CLAIM_STATUS_SUBMITTED, Actor: msg.Provider, Height: claim.SubmittedHeight,
 		Time: claim.SubmittedTime, Reason: "submitted",
 	}}
+	var decision *types.DecisionSummary
 	if k.adjudicator != nil {
 		res, err := k.adjudicator.Adjudicate(ctx, claim)
 		if err != nil {
 			return nil, err
 		}
+		decision = &res.Decision
 		claim.Status, claim.Outcome = res.Status, res.Outcome
 		claim.History = append(claim.History, types.StatusChange{
 			Status: res.Status, Actor: msg.Provider, Height: claim.SubmittedHeight, Time: claim.SubmittedTime, Reason: res.Reason,
 		})
 	}
-	if k.integrity != nil && claim.Use == types.CLAIM_USE_CLAIM && claim.Status != types.CLAIM_STATUS_SUBMITTED {
-		reasons, err := k.integrity.ScreenClaim(ctx, claim)
+	if k.integrity != nil && claim.Use == types.CLAIM_USE_CLAIM && decision != nil {
+		reasons, err := k.integrity.ScreenClaim(ctx, claim, *decision)
 		if err != nil {
 			return nil, err
 		}
@@ -110,7 +112,7 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 			})
 		}
 	}
-	if err := k.saveClaim(ctx, claim); err != nil {
+	if err := k.saveClaim(ctx, claim, decision); err != nil {
 		return nil, err
 	}
 	for _, key := range billedKeys {
@@ -119,7 +121,7 @@ func (s msgServer) SubmitClaim(ctx context.Context, msg *types.MsgSubmitClaim) (
 		}
 	}
 	if k.settler != nil && claim.Status == types.CLAIM_STATUS_ADJUDICATED {
-		if err := k.settler.ScheduleClaim(ctx, claim); err != nil {
+		if err := k.settler.ScheduleClaim(ctx, claim, *decision); err != nil {
 			return nil, err
 		}
 	}
@@ -264,7 +266,7 @@ func (s msgServer) VoidClaim(ctx context.Context, msg *types.MsgVoidClaim) (*typ
 	claim.History = append(claim.History, types.StatusChange{
 		Status: types.CLAIM_STATUS_VOIDED, Actor: msg.Provider, Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Reason: msg.Reason,
 	})
-	if err := k.saveClaim(ctx, claim); err != nil {
+	if err := k.saveClaim(ctx, claim, nil); err != nil {
 		return nil, err
 	}
 	for _, l := range claim.Lines {

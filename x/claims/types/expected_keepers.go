@@ -70,8 +70,9 @@ type Revised struct {
 // Settler pays adjudicated claims; the claims module owns this seam and
 // x/settlement implements it.
 type Settler interface {
-	// ScheduleClaim queues an adjudicated claim for payment after the insurer's hold period.
-	ScheduleClaim(ctx context.Context, claim Claim) error
+	// ScheduleClaim queues an adjudicated claim for payment after the insurer's
+	// hold period, for what its decision pays.
+	ScheduleClaim(ctx context.Context, claim Claim, d DecisionSummary) error
 	// CancelClaim drops a voided claim's scheduled payment; it refuses once the claim is paid.
 	CancelClaim(ctx context.Context, claim Claim) error
 	// IsPaid reports whether the claim was paid (its payment ran).
@@ -90,6 +91,20 @@ type AdjudicationResult struct {
 	Outcome ClaimOutcome
 	// Reason is recorded in the claim's history (a rule or decision reference).
 	Reason string
+	// Decision is what the decision pays and denies, handed on to screening,
+	// statistics and settlement in the same tx so none of them reads the
+	// stored decision back.
+	Decision DecisionSummary
+}
+
+// DecisionSummary is what the other modules need of a claim's decision.
+type DecisionSummary struct {
+	// Benefit is what the insurer pays, in the claim's currency.
+	Benefit sdk.Coin
+	// Denied reports that every line is denied.
+	Denied bool
+	// DeniedLines are the sequences of the denied lines.
+	DeniedLines []uint32
 }
 
 // Integrity screens claims for patterns a human must judge (fraud flags with
@@ -100,15 +115,16 @@ type Integrity interface {
 	// adjudicated (or pended by a rule), stores the flags it raises, and
 	// returns pend reasons when the claim's risk score reaches the insurer's
 	// threshold (none otherwise).
-	ScreenClaim(ctx context.Context, claim Claim) ([]PendReason, error)
+	ScreenClaim(ctx context.Context, claim Claim, d DecisionSummary) ([]PendReason, error)
 	// FlagDispute records that the member disputed the attested treatment
 	// (attestationID) a claim bills and returns the pend reason: a dispute
 	// pends every claim that is not yet paid.
 	FlagDispute(ctx context.Context, claim Claim, attestationID string) ([]PendReason, error)
 	// ClaimChanged updates the statistics after any change of a claim
 	// (submission, pend, review, appeal decision, void). It is idempotent: it
-	// replaces the claim's previous contribution with the current one.
-	ClaimChanged(ctx context.Context, claim Claim) error
+	// replaces the claim's previous contribution with the current one. d is
+	// the claim's decision when the caller has it, nil to read it.
+	ClaimChanged(ctx context.Context, claim Claim, d *DecisionSummary) error
 }
 
 // PendReason says why a claim is held for review: a rule id and the evidence

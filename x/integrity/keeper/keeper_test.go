@@ -82,14 +82,14 @@ func (s *IntegritySuite) claim(provider uint64, lines ...line) claimstypes.Claim
 func (s *IntegritySuite) screen(c claimstypes.Claim) []claimstypes.PendReason {
 	var out []claimstypes.PendReason
 	s.Require().NoError(s.f.Exec(func(ctx sdk.Context) (err error) {
-		out, err = s.k.ScreenClaim(ctx, c)
+		out, err = s.k.ScreenClaim(ctx, c, claimstypes.DecisionSummary{}) // no line denied
 		return err
 	}))
 	return out
 }
 
 func (s *IntegritySuite) changed(c claimstypes.Claim) {
-	s.Require().NoError(s.f.Exec(func(ctx sdk.Context) error { return s.k.ClaimChanged(ctx, c) }))
+	s.Require().NoError(s.f.Exec(func(ctx sdk.Context) error { return s.k.ClaimChanged(ctx, c, nil) }))
 }
 
 func (s *IntegritySuite) hasFlag(claimID, rule string) bool {

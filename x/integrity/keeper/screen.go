@@ -2,14 +2,13 @@ package keeper
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"slices"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	adjtypes "github.com/claimchain/claimchain/x/adjudication/types"
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
 	"github.com/claimchain/claimchain/x/integrity/rules"
 	"github.com/claimchain/claimchain/x/integrity/types"
@@ -20,7 +19,7 @@ import (
 // stores the flags raised (once per rule) and returns one pend reason per
 // flag of the claim when its risk score reaches the insurer's pend_score;
 // none otherwise. Screening a claim again changes nothing.
-func (k *Keeper) ScreenClaim(ctx context.Context, claim claimstypes.Claim) ([]claimstypes.PendReason, error) {
+func (k *Keeper) ScreenClaim(ctx context.Context, claim claimstypes.Claim, d claimstypes.DecisionSummary) ([]claimstypes.PendReason, error) {
 	if claim.Use != claimstypes.CLAIM_USE_CLAIM {
 		return nil, nil
 	}
@@ -36,10 +35,7 @@ func (k *Keeper) ScreenClaim(ctx context.Context, claim claimstypes.Claim) ([]cl
 	if !done {
 		// Denied lines are not care the insurer pays for: they add no minutes
 		// and no E/M services (an exact duplicate must not inflate the day).
-		claim, err = k.payableLines(ctx, claim)
-		if err != nil {
-			return nil, err
-		}
+		claim = payableLines(claim, d)
 		if len(claim.Lines) == 0 {
 			return nil, nil
 		}
@@ -316,29 +312,17 @@ func (k *Keeper) screenVolume(ctx context.Context, provider uint64, week int64) 
 }
 
 // payableLines returns the claim with only the lines its decision did not
-// deny (all of them when there is no decision).
-func (k *Keeper) payableLines(ctx context.Context, claim claimstypes.Claim) (claimstypes.Claim, error) {
-	if k.decisions == nil {
-		return claim, nil
-	}
-	d, err := k.decisions.GetDecision(ctx, claim.Id)
-	if errors.Is(err, adjtypes.ErrDecisionNotFound) {
-		return claim, nil
-	} else if err != nil {
-		return claim, err
+// deny.
+func payableLines(claim claimstypes.Claim, d claimstypes.DecisionSummary) claimstypes.Claim {
+	if len(d.DeniedLines) == 0 {
+		return claim
 	}
 	out := claim
 	out.Lines = nil
 	for _, l := range claim.Lines {
-		denied := false
-		for _, ld := range d.Lines {
-			if ld.Sequence == l.Sequence && ld.Decision == adjtypes.DECISION_KIND_DENIED {
-				denied = true
-			}
-		}
-		if !denied {
+		if !slices.Contains(d.DeniedLines, l.Sequence) {
 			out.Lines = append(out.Lines, l)
 		}
 	}
-	return out, nil
+	return out
 }

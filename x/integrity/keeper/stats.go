@@ -19,13 +19,13 @@ import (
 // statistics with its current one (idempotent), and when the claim is voided
 // gives back what its screening added to the rule counters. Claims for other
 // uses than care given contribute nothing.
-func (k *Keeper) ClaimChanged(ctx context.Context, claim claimstypes.Claim) error {
+func (k *Keeper) ClaimChanged(ctx context.Context, claim claimstypes.Claim, d *claimstypes.DecisionSummary) error {
 	old, err := k.Contributions.Get(ctx, claim.Id)
 	existed := err == nil
 	if err != nil && !isNotFound(err) {
 		return err
 	}
-	next, err := k.contribution(ctx, claim)
+	next, err := k.contribution(ctx, claim, d)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (k *Keeper) ClaimChanged(ctx context.Context, claim claimstypes.Claim) erro
 // it is denied or pended, and its current decision's total benefit as
 // approved unless it is pended (a pended claim's amount is not approved until
 // the insurer's review releases it).
-func (k *Keeper) contribution(ctx context.Context, claim claimstypes.Claim) (types.ClaimContribution, error) {
+func (k *Keeper) contribution(ctx context.Context, claim claimstypes.Claim, d *claimstypes.DecisionSummary) (types.ClaimContribution, error) {
 	c := types.ClaimContribution{
 		ClaimId: claim.Id, ProviderId: claim.ProviderId,
 		Billed: sdk.Coin{Denom: claim.TotalBilled.Denom, Amount: math.ZeroInt()}, Approved: sdk.Coin{Amount: math.ZeroInt()},
@@ -72,20 +72,24 @@ func (k *Keeper) contribution(ctx context.Context, claim claimstypes.Claim) (typ
 		c.Billed = claim.TotalBilled
 	}
 	c.Pended = claim.Status == claimstypes.CLAIM_STATUS_PENDED
-	if k.decisions == nil {
+	if d == nil && k.decisions != nil {
+		stored, err := k.decisions.GetDecision(ctx, claim.Id)
+		switch {
+		case errors.Is(err, adjtypes.ErrDecisionNotFound): // not adjudicated (yet)
+		case err != nil:
+			return c, err
+		default:
+			s := stored.Summary()
+			d = &s
+		}
+	}
+	if d == nil {
 		return c, nil
 	}
-	d, err := k.decisions.GetDecision(ctx, claim.Id)
-	if errors.Is(err, adjtypes.ErrDecisionNotFound) {
-		return c, nil // not adjudicated (yet)
+	if !c.Pended {
+		c.Approved = d.Benefit
 	}
-	if err != nil {
-		return c, err
-	}
-	if !d.TotalBenefit.IsNil() && !c.Pended {
-		c.Approved = sdk.Coin{Denom: d.Denom, Amount: d.TotalBenefit}
-	}
-	c.Denied = d.Decision == adjtypes.DECISION_KIND_DENIED
+	c.Denied = d.Denied
 	return c, nil
 }
 

@@ -20,13 +20,9 @@ var _ claimstypes.Settler = (*Keeper)(nil)
 // ScheduleClaim queues an adjudicated claim for payment when the insurer's
 // hold period has passed. Denied claims are queued too, with nothing to pay,
 // so they appear on the remittance advice as an 835 does.
-func (k *Keeper) ScheduleClaim(ctx context.Context, claim claimstypes.Claim) error {
+func (k *Keeper) ScheduleClaim(ctx context.Context, claim claimstypes.Claim, d claimstypes.DecisionSummary) error {
 	if claim.Use != claimstypes.CLAIM_USE_CLAIM {
 		return nil // requests before care are never paid
-	}
-	d, err := k.decisions.GetDecision(ctx, claim.Id)
-	if err != nil {
-		return err
 	}
 	settings, err := k.holdPeriod(ctx, claim.InsurerId)
 	if err != nil {
@@ -35,12 +31,12 @@ func (k *Keeper) ScheduleClaim(ctx context.Context, claim claimstypes.Claim) err
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	due := sdkCtx.BlockTime().Add(settings.HoldPeriod).UTC()
 	status := uint32(types.StatusProcessed)
-	if d.Decision == adjtypes.DECISION_KIND_DENIED {
+	if d.Denied {
 		status = types.StatusDenied
 	}
 	p := types.ScheduledPayment{
 		ClaimId: claim.Id, InsurerId: claim.InsurerId, ProviderId: claim.ProviderId,
-		Amount: sdk.NewCoin(d.Denom, d.TotalBenefit), Due: due, ClaimStatusCode: status, Member: claim.Member,
+		Amount: d.Benefit, Due: due, ClaimStatusCode: status, Member: claim.Member,
 		PreviouslyPaid: math.ZeroInt(),
 	}
 	return k.enqueue(ctx, p)
@@ -130,17 +126,19 @@ func (k *Keeper) ReviseClaim(ctx context.Context, claim claimstypes.Claim) error
 		return err
 	}
 	cp, err := k.ClaimPayments.Get(ctx, claim.Id)
-	if isNotFound(err) {
-		if claim.Status != claimstypes.CLAIM_STATUS_ADJUDICATED {
-			return nil
-		}
-		return k.ScheduleClaim(ctx, claim)
-	} else if err != nil {
+	if err != nil && !isNotFound(err) {
 		return err
+	}
+	paid := err == nil
+	if !paid && claim.Status != claimstypes.CLAIM_STATUS_ADJUDICATED {
+		return nil
 	}
 	d, err := k.decisions.GetDecision(ctx, claim.Id)
 	if err != nil {
 		return err
+	}
+	if !paid {
+		return k.ScheduleClaim(ctx, claim, d.Summary())
 	}
 	if d.TotalBenefit.Equal(cp.Paid.Amount) && d.Denom == cp.Paid.Denom {
 		return nil // paid what it now pays
