@@ -47,10 +47,26 @@ if [[ ${BENCH_SKIP_GO:-} != 1 ]]; then
   go test -run '^$' -bench . -benchtime "${BENCH_TIME:-200x}" -timeout 60m ./testutil/bench/ ./x/refdata/keeper/ | tee "$DIR/gobench.txt"
 fi
 
+start_node() {
+  env ${BENCH_NODE_ENV:-} "$BIN" start --home "$DIR/node" >>"$DIR/node/node.log" 2>&1 &
+  echo $! >"$DIR/node/node.pid"
+  local h=
+  for _ in $(seq 1 300); do
+    h=$(curl -s "http://127.0.0.1:$RPC_PORT/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p' || true)
+    [[ -n ${h:-} && $h -ge 3 ]] && return 0
+    sleep 1
+  done
+  echo "node did not start; see $DIR/node/node.log" >&2
+  exit 1
+}
+
 stop_node() {
   if [[ -f $DIR/node/node.pid ]]; then
-    kill "$(cat "$DIR/node/node.pid")" 2>/dev/null || true
-    sleep 2
+    local pid
+    pid=$(cat "$DIR/node/node.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
     rm -f "$DIR/node/node.pid"
   fi
 }
@@ -77,33 +93,38 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
   for kv in ${BENCH_APP:-}; do sed -i "s#^${kv%%=*} = .*#${kv%%=*} = ${kv#*=}#" "$DIR/node/config/app.toml"; done
   for kv in ${BENCH_CONFIG:-}; do sed -i "s#^${kv%%=*} = .*#${kv%%=*} = ${kv#*=}#" "$DIR/node/config/config.toml"; done
   echo "block: $(grep -o '"max_gas": *"[0-9-]*"' "$DIR/node/config/genesis.json"); $(grep '^timeout_commit' "$DIR/node/config/config.toml"); executor $(grep '^block-executor' "$DIR/node/config/app.toml" || echo sequential)"
-  env ${BENCH_NODE_ENV:-} "$BIN" start --home "$DIR/node" >"$DIR/node/node.log" 2>&1 &
-  echo $! >"$DIR/node/node.pid"
-  for _ in $(seq 1 300); do
-    h=$(curl -s "http://127.0.0.1:$RPC_PORT/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p' || true)
-    [[ -n ${h:-} && $h -ge 3 ]] && break
-    sleep 1
-  done
-  [[ -n ${h:-} && $h -ge 3 ]] || { echo "node did not start; see $DIR/node/node.log" >&2; exit 1; }
-
-  PHASES=${BENCH_PHASES:-1,2,3}
+  start_node
+  PHASES=${BENCH_PHASES:-1,2,3,4,5}
   if [[ ,$PHASES, == *,1,* ]]; then
-  echo "== 1. unbatched, side by side: bank sends, then claims (1 claim per tx)"
-  "$LOAD" run "${NODE[@]}" --modes bank,claims --batch 1 --duration "$DURATION" --max-items 40000 \
-    --out "$DIR/load-unbatched.md" --json "$DIR/load-unbatched.json"
+    echo "== 1. unbatched, side by side: bank sends, then claims (1 claim per tx)"
+    "$LOAD" run "${NODE[@]}" --modes bank,claims --batch 1 --duration "$DURATION" --max-items 40000 \
+      --out "$DIR/load-unbatched.md" --json "$DIR/load-unbatched.json"
   fi
   if [[ ,$PHASES, == *,2,* ]]; then
-  echo "== 2. batched: 10 claims per tx, as fast as accepted"
-  if [[ ${BENCH_PROFILE:-} == 1 ]]; then
-    (sleep 8; curl -s -o "$DIR/node-cpu.pprof" "http://127.0.0.1:$PPROF_PORT/debug/pprof/profile?seconds=20") &
-  fi
-  "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
-    --out "$DIR/load-batched.md" --json "$DIR/load-batched.json"
+    echo "== 2. batched: 10 claims per tx, as fast as accepted"
+    if [[ ${BENCH_PROFILE:-} == 1 ]]; then
+      (sleep 8; curl -s -o "$DIR/node-cpu.pprof" "http://127.0.0.1:$PPROF_PORT/debug/pprof/profile?seconds=20") &
+    fi
+    "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
+      --out "$DIR/load-batched.md" --json "$DIR/load-batched.json"
   fi
   if [[ ,$PHASES, == *,3,* ]]; then
-  echo "== 3. latency at a fixed 1,000 claims/s (batch 10)"
-  "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --rate 1000 --duration "$DURATION" \
-    --out "$DIR/load-1000.md" --json "$DIR/load-1000.json"
+    echo "== 3. latency at a fixed 1,000 claims/s (batch 10)"
+    "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --rate 1000 --duration "$DURATION" \
+      --out "$DIR/load-1000.md" --json "$DIR/load-1000.json"
+  fi
+  if [[ ,$PHASES, == *,5,* ]]; then
+    echo "== 5. latency at a fixed ${BENCH_LOW_RATE:-300} claims/s (batch 10), below what the node carries"
+    "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --rate "${BENCH_LOW_RATE:-300}" --duration "$DURATION" \
+      --out "$DIR/load-low.md" --json "$DIR/load-low.json"
+  fi
+  if [[ ,$PHASES, == *,4,* ]]; then
+    echo "== 4. the same node restarted with the block-stm executor: batched, as fast as accepted"
+    stop_node
+    sed -i "s#^block-executor = .*#block-executor = \"block-stm\"#" "$DIR/node/config/app.toml"
+    start_node
+    "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
+      --out "$DIR/load-blockstm.md" --json "$DIR/load-blockstm.json"
   fi
   stop_node
 fi

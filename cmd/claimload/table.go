@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,7 +79,7 @@ func readReports(path string) []*phaseReport {
 type targets struct {
 	bench                      map[string]benchLine
 	unbatched, batched, at1000 []*phaseReport
-	testnet                    []*phaseReport
+	low, blockSTM, testnet     []*phaseReport
 }
 
 func newTargets(dir string) targets {
@@ -87,6 +88,8 @@ func newTargets(dir string) targets {
 		unbatched: readReports(filepath.Join(dir, "load-unbatched.json")),
 		batched:   readReports(filepath.Join(dir, "load-batched.json")),
 		at1000:    readReports(filepath.Join(dir, "load-1000.json")),
+		low:       readReports(filepath.Join(dir, "load-low.json")),
+		blockSTM:  readReports(filepath.Join(dir, "load-blockstm.json")),
 		testnet:   readReports(filepath.Join(dir, "load-testnet.json")),
 	}
 }
@@ -125,6 +128,10 @@ func (t targets) markdown() string {
 		ratio := claims.ItemTxPerS / bank.ItemTxPerS
 		row("unbatched claim tx/s ≥ 0.8 × bank-send tx/s (same node, same run)",
 			fmt.Sprintf("%.0f claim tx/s ÷ %.0f bank tx/s = %.2f", claims.ItemTxPerS, bank.ItemTxPerS, ratio), verdict(ratio >= 0.8))
+		// Each claim also needs its attestation tx: the claim workload's own tx rate.
+		all := claims.TxPerS / bank.TxPerS
+		row("… counting each claim's attestation tx too (attest + claim tx/s ÷ bank tx/s)",
+			fmt.Sprintf("%.0f ÷ %.0f = %.2f", claims.TxPerS, bank.TxPerS, all), verdict(all >= 0.8))
 	} else {
 		missing("unbatched claim tx/s ≥ 0.8 × bank-send tx/s", "load phase 1")
 	}
@@ -134,6 +141,15 @@ func (t targets) markdown() string {
 			verdict(c.P50 <= 1.5 && c.P99 <= 3 && c.ItemsPerS >= 950))
 	} else {
 		missing("latency at 1,000 claims/s", "load phase 3")
+	}
+	if c := find(t.low, "claims"); c != nil {
+		row(fmt.Sprintf("… the same latency at %.0f claims/s offered (below what the node carries)", c.TargetRate),
+			fmt.Sprintf("p50 %.2f s, p99 %.2f s at %.0f claims/s committed", c.P50, c.P99, c.ItemsPerS),
+			verdict(c.P50 <= 1.5 && c.P99 <= 3))
+	}
+	if s, q := find(t.blockSTM, "claims"), find(t.batched, "claims"); s != nil && q != nil && q.ItemsPerS > 0 {
+		row("block-stm executor against sequential (batched, same node restarted)",
+			fmt.Sprintf("%.0f against %.0f claims/s = %.2f×", s.ItemsPerS, q.ItemsPerS, s.ItemsPerS/q.ItemsPerS), "–")
 	}
 	small, okS := t.metric("BenchmarkSubmitClaim/claims=1000/ptp=1000", "ns/op")
 	large, okL := t.metric("BenchmarkSubmitClaim/claims=1000000/ptp=700000", "ns/op")
@@ -171,7 +187,13 @@ func (t targets) markdown() string {
 			fmt.Fprintf(&b, "- engine, %d-line claim: %.1f µs\n", lines, ns/1e3)
 		}
 	}
-	for name, m := range t.bench {
+	names := make([]string, 0, len(t.bench))
+	for name := range t.bench {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		m := t.bench[name]
 		if strings.HasPrefix(name, "BenchmarkSubmitClaim") || strings.HasPrefix(name, "BenchmarkStateBytes") {
 			if v, ok := m["bytes/claim"]; ok {
 				fmt.Fprintf(&b, "- %s: %.0f state bytes written per claim, %.0f writes\n", name, v, m["writes/claim"])
