@@ -25,7 +25,6 @@ import (
 	attestationtypes "github.com/claimchain/claimchain/x/attestation/types"
 	claimskeeper "github.com/claimchain/claimchain/x/claims/keeper"
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
-	refdatakeeper "github.com/claimchain/claimchain/x/refdata/keeper"
 	refdatatypes "github.com/claimchain/claimchain/x/refdata/types"
 )
 
@@ -200,11 +199,11 @@ func (w *world) growPTP(n int) {
 		c1, c2 := fmt.Sprintf("%05d", 10000+p/50), fmt.Sprintf("%05d", 60000+p%50)
 		if p%10 == 0 && rows+2 <= n {
 			old := refdatatypes.PtpRow{Column1: c1, Column2: c2, EffectiveDate: "2010-01-01", DeletionDate: "2016-01-01"}
-			require.NoError(w.tb, k.PtpRows.Set(ctx, refdatakeeper.PtpKeyOf(1, old), old))
+			require.NoError(w.tb, k.SetPtpRow(ctx, 1, old))
 			rows++
 		}
 		row := refdatatypes.PtpRow{Column1: c1, Column2: c2, EffectiveDate: "2018-01-01", ModifierIndicator: 1}
-		require.NoError(w.tb, k.PtpRows.Set(ctx, refdatakeeper.PtpKeyOf(1, row), row))
+		require.NoError(w.tb, k.SetPtpRow(ctx, 1, row))
 		rows++
 	}
 	kind := int32(refdatatypes.TABLE_KIND_PTP)

@@ -16,7 +16,6 @@ import (
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
 	"github.com/claimchain/claimchain/x/integrity/rules"
 	integritytypes "github.com/claimchain/claimchain/x/integrity/types"
-	refdatakeeper "github.com/claimchain/claimchain/x/refdata/keeper"
 	refdatatypes "github.com/claimchain/claimchain/x/refdata/types"
 )
 
@@ -64,7 +63,7 @@ func prepareWorst(w *world, mi, npis int) (*attestationtypes.MsgAttestTreatment,
 		for _, c2 := range worstCodes {
 			if c1 != c2 {
 				row := refdatatypes.PtpRow{Column1: c1, Column2: c2, EffectiveDate: "2018-01-01", ModifierIndicator: 1}
-				require.NoError(tb, rk.PtpRows.Set(ctx, refdatakeeper.PtpKeyOf(1, row), row))
+				require.NoError(tb, rk.SetPtpRow(ctx, 1, row))
 			}
 		}
 		require.NoError(tb, rk.MueRows.Set(ctx, collections.Join(uint32(1), c1), refdatatypes.MueRow{Code: c1, Units: 10, AdjudicationIndicator: 3}))

@@ -11,11 +11,13 @@ import (
 // need for this claim: PTP edits between pairs of its lines on the same date,
 // MUE, add-on and age/sex rows per code and date, and the OIG exclusion status of each
 // rendering NPI and of the billing NPI per date. The work is bounded by the
-// claim's lines (pairs of at most 50 lines) times a log-time lookup each.
+// claim's lines (pairs of at most 50 lines) times a point read each; one
+// Lookup reads each table's in-force versions once for the whole claim.
 func (k *Keeper) gatherReference(ctx context.Context, claim claimstypes.Claim, in *engine.Input) error {
 	if k.refdata == nil {
 		return nil
 	}
+	tables := k.refdata.NewLookup(ctx)
 	if billing, err := k.members.GetMember(ctx, claim.ProviderId); err == nil {
 		in.BillingNPI = billing.Npi
 	}
@@ -32,7 +34,7 @@ func (k *Keeper) gatherReference(ctx context.Context, claim claimstypes.Claim, i
 			}
 		}
 		checked = append(checked, npiDate{npi, date})
-		v, row, excluded, err := k.refdata.Exclusion(ctx, npi, date)
+		v, row, excluded, err := tables.Exclusion(npi, date)
 		if err != nil {
 			return err
 		}
@@ -58,17 +60,17 @@ func (k *Keeper) gatherReference(ctx context.Context, claim claimstypes.Claim, i
 		}
 		if first {
 			seen = append(seen, codeDate{l.Code, l.ServiceDate})
-			if v, row, ok, err := k.refdata.MUE(ctx, l.Code, l.ServiceDate); err != nil {
+			if v, row, ok, err := tables.MUE(l.Code, l.ServiceDate); err != nil {
 				return err
 			} else if ok {
 				ref.MUE = append(ref.MUE, engine.MUEEdit{Date: l.ServiceDate, Version: v, Row: row})
 			}
-			if v, row, ok, err := k.refdata.AddOn(ctx, l.Code, l.ServiceDate); err != nil {
+			if v, row, ok, err := tables.AddOn(l.Code, l.ServiceDate); err != nil {
 				return err
 			} else if ok {
 				ref.AddOn = append(ref.AddOn, engine.AddOnEdit{Date: l.ServiceDate, Version: v, Row: row})
 			}
-			if v, row, ok, err := k.refdata.AgeSex(ctx, l.Code, l.ServiceDate); err != nil {
+			if v, row, ok, err := tables.AgeSex(l.Code, l.ServiceDate); err != nil {
 				return err
 			} else if ok {
 				ref.AgeSex = append(ref.AgeSex, engine.AgeSexEdit{Date: l.ServiceDate, Version: v, Row: row})
@@ -79,7 +81,7 @@ func (k *Keeper) gatherReference(ctx context.Context, claim claimstypes.Claim, i
 				continue
 			}
 			// Is there an edit with m in column 1 and l in column 2?
-			if v, row, ok, err := k.refdata.PTP(ctx, m.Code, l.Code, l.ServiceDate); err != nil {
+			if v, row, ok, err := tables.PTP(m.Code, l.Code, l.ServiceDate); err != nil {
 				return err
 			} else if ok && !hasPTP(ref.PTP, row.Column1, row.Column2, l.ServiceDate) {
 				ref.PTP = append(ref.PTP, engine.PTPEdit{Date: l.ServiceDate, Version: v, Row: row})

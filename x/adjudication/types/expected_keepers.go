@@ -15,12 +15,9 @@ type MembershipKeeper interface {
 	GetMember(ctx context.Context, id uint64) (membershiptypes.Member, error)
 }
 
-// ReferenceData looks up the CMS/OIG rows in force on a date of service
-// (x/refdata); each answer carries the table version to cite.
+// ReferenceData opens lookups of the CMS/OIG rows in force on a date of service
+// (x/refdata); each answer carries the table version to cite. One Lookup serves
+// one claim: it reads each table's in-force versions once.
 type ReferenceData interface {
-	PTP(ctx context.Context, column1, column2, date string) (uint32, refdatatypes.PtpRow, bool, error)
-	MUE(ctx context.Context, code, date string) (uint32, refdatatypes.MueRow, bool, error)
-	AddOn(ctx context.Context, code, date string) (uint32, refdatatypes.AddOnRow, bool, error)
-	Exclusion(ctx context.Context, npi, date string) (uint32, refdatatypes.ExclusionRow, bool, error)
-	AgeSex(ctx context.Context, code, date string) (uint32, refdatatypes.AgeSexRow, bool, error)
+	NewLookup(ctx context.Context) refdatatypes.Lookup
 }

@@ -1,8 +1,10 @@
 package keeper
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/store"
@@ -17,13 +19,12 @@ import (
 // VersionKey is (table kind, version number).
 type VersionKey = collections.Pair[int32, uint32]
 
-// PtpKey is (version, column 1, column 2 "|" effective date "|" deletion date):
-// the rows of one pair under one version sit side by side, ordered by effective
-// date, so a lookup reads a short range of them, never the table.
+// PtpKey is (version, column 1, column 2): one value per pair holds all of the
+// pair's windows, so a lookup is one point read.
 type PtpKey = collections.Triple[uint32, string, string]
 
-// ExclusionKey is (version, NPI, exclusion date): an NPI's windows in date order.
-type ExclusionKey = collections.Triple[uint32, string, string]
+// ExclusionKey is (version, NPI): one value per NPI holds all of its windows.
+type ExclusionKey = collections.Pair[uint32, string]
 
 // CodeKey is (version, procedure code): one row per code and version.
 type CodeKey = collections.Pair[uint32, string]
@@ -42,10 +43,13 @@ type Keeper struct {
 	// so the two stay in step.
 	InForce collections.Map[int32, types.InForce]
 
-	PtpRows            collections.Map[PtpKey, types.PtpRow]
+	// PtpPairs and Exclusions hold several rows per key (a pair's or an NPI's
+	// windows); write them with storeRows (or SetPtpRow) so each value stays
+	// sorted and free of duplicate windows.
+	PtpPairs           collections.Map[PtpKey, types.PtpPair]
 	MueRows            collections.Map[CodeKey, types.MueRow]
 	AddOnRows          collections.Map[CodeKey, types.AddOnRow]
-	Exclusions         collections.Map[ExclusionKey, types.ExclusionRow]
+	Exclusions         collections.Map[ExclusionKey, types.ExclusionWindows]
 	AgeSexRows         collections.Map[CodeKey, types.AgeSexRow]
 	TypicalMinutesRows collections.Map[CodeKey, types.TypicalMinutesRow]
 	EmLevelRows        collections.Map[CodeKey, types.EmLevelRow]
@@ -54,7 +58,7 @@ type Keeper struct {
 // NewKeeper builds the refdata keeper; authority (governance) appoints the loader and revokes versions.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string) *Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
-	tripleKey := collections.TripleKeyCodec(collections.Uint32Key, collections.StringKey, collections.StringKey)
+	ptpKey := collections.TripleKeyCodec(collections.Uint32Key, collections.StringKey, collections.StringKey)
 	codeKey := collections.PairKeyCodec(collections.Uint32Key, collections.StringKey)
 	k := &Keeper{
 		cdc: cdc, authority: authority,
@@ -62,10 +66,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 		Versions: collections.NewMap(sb, types.VersionsKey, "versions",
 			collections.PairKeyCodec(collections.Int32Key, collections.Uint32Key), codec.CollValue[types.TableVersion](cdc)),
 		InForce:            collections.NewMap(sb, types.InForceKey, "in_force", collections.Int32Key, codec.CollValue[types.InForce](cdc)),
-		PtpRows:            collections.NewMap(sb, types.PtpRowsKey, "ptp_rows", tripleKey, codec.CollValue[types.PtpRow](cdc)),
+		PtpPairs:           collections.NewMap(sb, types.PtpPairsKey, "ptp_pairs", ptpKey, codec.CollValue[types.PtpPair](cdc)),
 		MueRows:            collections.NewMap(sb, types.MueRowsKey, "mue_rows", codeKey, codec.CollValue[types.MueRow](cdc)),
 		AddOnRows:          collections.NewMap(sb, types.AddOnRowsKey, "add_on_rows", codeKey, codec.CollValue[types.AddOnRow](cdc)),
-		Exclusions:         collections.NewMap(sb, types.ExclusionsKey, "exclusions", tripleKey, codec.CollValue[types.ExclusionRow](cdc)),
+		Exclusions:         collections.NewMap(sb, types.ExclusionsKey, "exclusions", codeKey, codec.CollValue[types.ExclusionWindows](cdc)),
 		AgeSexRows:         collections.NewMap(sb, types.AgeSexRowsKey, "age_sex_rows", codeKey, codec.CollValue[types.AgeSexRow](cdc)),
 		TypicalMinutesRows: collections.NewMap(sb, types.TypicalMinutesRowsKey, "typical_minutes_rows", codeKey, codec.CollValue[types.TypicalMinutesRow](cdc)),
 		EmLevelRows:        collections.NewMap(sb, types.EmLevelRowsKey, "em_level_rows", codeKey, codec.CollValue[types.EmLevelRow](cdc)),
@@ -138,20 +142,15 @@ func (k *Keeper) latestVersion(ctx context.Context, kind types.TableKind) (uint3
 	return key.K2(), true, nil
 }
 
-// PtpKeyOf is the store key of a PTP row under a version. The third part is
-// column 2, effective date and deletion date joined by "|": codes are 5
-// characters and dates 10, so the parts never run into each other.
-func PtpKeyOf(version uint32, r types.PtpRow) PtpKey {
-	return collections.Join3(version, r.Column1, r.Column2+"|"+r.EffectiveDate+"|"+r.DeletionDate)
-}
-
-// storeRows writes a chunk's rows under a version, refusing a key already
-// stored: the version's row count is then exactly its number of stored rows.
+// storeRows writes a chunk's rows under a version, refusing a row already
+// stored (a code-keyed row: its code; a PTP row: its pair and window; an
+// exclusion: its NPI and exclusion date): the version's row count is then
+// exactly its number of stored rows.
 func (k *Keeper) storeRows(ctx context.Context, kind types.TableKind, version uint32, rows types.ChunkRows) error {
 	switch kind {
 	case types.TABLE_KIND_PTP:
 		for i, r := range rows.Ptp {
-			if err := setNew(ctx, k.PtpRows, PtpKeyOf(version, r), r, i); err != nil {
+			if err := k.putPtpRow(ctx, version, r, i); err != nil {
 				return err
 			}
 		}
@@ -169,7 +168,7 @@ func (k *Keeper) storeRows(ctx context.Context, kind types.TableKind, version ui
 		}
 	case types.TABLE_KIND_EXCLUSION:
 		for i, r := range rows.Exclusion {
-			if err := setNew(ctx, k.Exclusions, collections.Join3(version, r.Npi, r.ExclusionDate), r, i); err != nil {
+			if err := k.addExclusionRow(ctx, version, r, i); err != nil {
 				return err
 			}
 		}
@@ -208,16 +207,72 @@ func setNew[K, V any](ctx context.Context, m collections.Map[K, V], key K, row V
 	return m.Set(ctx, key, row)
 }
 
-// walkRows visits every row of one version in key order.
+// SetPtpRow stores one PTP row in its pair under a version, replacing the
+// pair's row of the same window if there is one, without touching the version
+// record: for tests and benchmarks that build a table directly and write its
+// record themselves. Staging refuses such a row instead (storeRows).
+func (k *Keeper) SetPtpRow(ctx context.Context, version uint32, r types.PtpRow) error {
+	return k.putPtpRow(ctx, version, r, -1)
+}
+
+// putPtpRow reads the row's pair, puts the row in its place in window order and
+// writes the pair back. A row of the same window is refused (index is the
+// row's place in its chunk, for the error), or replaced when index is negative.
+func (k *Keeper) putPtpRow(ctx context.Context, version uint32, r types.PtpRow, index int) error {
+	key := collections.Join3(version, r.Column1, r.Column2)
+	pair, err := k.PtpPairs.Get(ctx, key)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	at, dup := slices.BinarySearchFunc(pair.Rows, r, comparePtpWindows)
+	switch {
+	case dup && index >= 0:
+		return errorsmod.Wrapf(types.ErrDuplicateRow, "row %d: PTP %s/%s window %s to %s of version %d is already stored",
+			index, r.Column1, r.Column2, r.EffectiveDate, cmp.Or(r.DeletionDate, "open"), version)
+	case dup:
+		pair.Rows[at] = r
+	default:
+		pair.Rows = slices.Insert(pair.Rows, at, r)
+	}
+	return k.PtpPairs.Set(ctx, key, pair)
+}
+
+// comparePtpWindows orders a pair's rows by effective date, then deletion date
+// (none first): the order their keys had when each row was stored on its own.
+func comparePtpWindows(a, b types.PtpRow) int {
+	return cmp.Or(cmp.Compare(a.EffectiveDate, b.EffectiveDate), cmp.Compare(a.DeletionDate, b.DeletionDate))
+}
+
+// addExclusionRow reads the row's NPI, inserts the row in exclusion-date order
+// (one window per date) and writes the NPI back.
+func (k *Keeper) addExclusionRow(ctx context.Context, version uint32, r types.ExclusionRow, index int) error {
+	key := collections.Join(version, r.Npi)
+	w, err := k.Exclusions.Get(ctx, key)
+	if err != nil && !isNotFound(err) {
+		return err
+	}
+	at, dup := slices.BinarySearchFunc(w.Rows, r, func(a, b types.ExclusionRow) int {
+		return cmp.Compare(a.ExclusionDate, b.ExclusionDate)
+	})
+	if dup {
+		return errorsmod.Wrapf(types.ErrDuplicateRow, "row %d: the exclusion of NPI %s from %s of version %d is already stored",
+			index, r.Npi, r.ExclusionDate, version)
+	}
+	w.Rows = slices.Insert(w.Rows, at, r)
+	return k.Exclusions.Set(ctx, key, w)
+}
+
+// walkRows visits every row of one version in key order (a pair's or an NPI's
+// windows in their stored order), as flat rows.
 func (k *Keeper) walkRows(ctx context.Context, kind types.TableKind, version uint32, rows *types.ChunkRows) error {
 	codes := collections.NewPrefixedPairRange[uint32, string](version)
-	windows := collections.NewPrefixedTripleRange[uint32, string, string](version)
 	switch kind {
 	case types.TABLE_KIND_PTP:
-		return k.PtpRows.Walk(ctx, windows, func(_ PtpKey, r types.PtpRow) (bool, error) {
-			rows.Ptp = append(rows.Ptp, r)
-			return false, nil
-		})
+		return k.PtpPairs.Walk(ctx, collections.NewPrefixedTripleRange[uint32, string, string](version),
+			func(_ PtpKey, p types.PtpPair) (bool, error) {
+				rows.Ptp = append(rows.Ptp, p.Rows...)
+				return false, nil
+			})
 	case types.TABLE_KIND_MUE:
 		return k.MueRows.Walk(ctx, codes, func(_ CodeKey, r types.MueRow) (bool, error) {
 			rows.Mue = append(rows.Mue, r)
@@ -229,8 +284,8 @@ func (k *Keeper) walkRows(ctx context.Context, kind types.TableKind, version uin
 			return false, nil
 		})
 	case types.TABLE_KIND_EXCLUSION:
-		return k.Exclusions.Walk(ctx, windows, func(_ ExclusionKey, r types.ExclusionRow) (bool, error) {
-			rows.Exclusion = append(rows.Exclusion, r)
+		return k.Exclusions.Walk(ctx, codes, func(_ ExclusionKey, w types.ExclusionWindows) (bool, error) {
+			rows.Exclusion = append(rows.Exclusion, w.Rows...)
 			return false, nil
 		})
 	case types.TABLE_KIND_AGE_SEX:

@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"cosmossdk.io/collections"
 	"github.com/stretchr/testify/suite"
 
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/claimchain/claimchain/testutil/apptest"
@@ -481,6 +483,10 @@ func (s *RefdataSuite) TestPTPWindows() {
 		ptpRow("20610", "76942", "2018-01-01", "", 1),
 		ptpRow("64450", "20552", "2019-01-01", "2019-01-01", 9), // a window that never opened
 		ptpRow("64450", "20552", "2019-01-01", "", 1),
+		ptpRow("27447", "27446", "2015-01-01", "", 1), // overlapping windows, staged out of order
+		ptpRow("27447", "27446", "2019-01-01", "2025-01-01", 0),
+		ptpRow("27447", "27446", "2010-01-01", "", 0),
+		ptpRow("27447", "27446", "2019-01-01", "", 9),
 	))
 	cases := []struct {
 		name, c1, c2, date string
@@ -503,6 +509,10 @@ func (s *RefdataSuite) TestPTPWindows() {
 		{"column order matters", "76942", "20610", "2018-01-01", false, 0, ""},
 		{"an empty window is skipped", "64450", "20552", "2019-01-01", true, 1, "2019-01-01"},
 		{"unknown pair", "99213", "99214", "2019-01-01", false, 0, ""},
+		{"overlap: one window", "27447", "27446", "2012-01-01", true, 0, "2010-01-01"},
+		{"overlap: the latest effective", "27447", "27446", "2016-01-01", true, 1, "2015-01-01"},
+		{"overlap: same effective, the latest deletion", "27447", "27446", "2020-01-01", true, 0, "2019-01-01"},
+		{"overlap: the open window after the deletion", "27447", "27446", "2025-01-01", true, 9, "2019-01-01"},
 	}
 	for _, tc := range cases {
 		s.Run(tc.name, func() {
@@ -551,6 +561,106 @@ func (s *RefdataSuite) TestExclusionWindows() {
 			s.Require().Equal(tc.rowFrom, row.ExclusionDate)
 		})
 	}
+}
+
+// A pair's windows and an NPI's windows are stored as one value each, sorted,
+// so the stored state and the export do not depend on the order rows were
+// staged in; a window already stored is refused whichever chunk it comes in.
+func (s *RefdataSuite) TestWindowsAreStoredCanonically() {
+	a := ptpRow("20610", "76942", "2010-01-01", "2016-01-01", 0)
+	b := ptpRow("20610", "76942", "2018-01-01", "", 1)
+	c := ptpRow("20610", "76942", "2018-01-01", "2020-01-01", 9)
+	other := ptpRow("20610", "76940", "2018-01-01", "", 1)
+	s.load(ptp, 1, "2025-01-01", ptpRows(a, b), ptpRows(other, c))
+	s.load(ptp, 2, "2025-01-01", ptpRows(c, other, b), ptpRows(a))
+	pair := func(version uint32) types.PtpPair {
+		p, err := s.k.PtpPairs.Get(s.f.Ctx, collections.Join3(version, "20610", "76942"))
+		s.Require().NoError(err)
+		return p
+	}
+	s.Require().Equal(types.PtpPair{Rows: []types.PtpRow{a, b, c}}, pair(1))
+	s.Require().Equal(pair(1), pair(2))
+
+	x1 := types.ExclusionRow{Npi: "1234567893", ExclusionDate: "2020-01-01", ReinstatementDate: "2022-01-01"}
+	x2 := types.ExclusionRow{Npi: "1234567893", ExclusionDate: "2024-01-01"}
+	y := types.ExclusionRow{Npi: "1111111112", ExclusionDate: "2024-01-01"}
+	s.load(exclusion, 1, "2025-01-01", types.ChunkRows{Exclusion: []types.ExclusionRow{x2, y}}, types.ChunkRows{Exclusion: []types.ExclusionRow{x1}})
+	w, err := s.k.Exclusions.Get(s.f.Ctx, collections.Join(uint32(1), "1234567893"))
+	s.Require().NoError(err)
+	s.Require().Equal(types.ExclusionWindows{Rows: []types.ExclusionRow{x1, x2}}, w)
+
+	exported, err := s.k.ExportGenesis(s.f.Ctx)
+	s.Require().NoError(err)
+	for _, vr := range exported.Rows {
+		switch vr.Kind {
+		case ptp:
+			s.Require().Equal([]types.PtpRow{other, a, b, c}, vr.Rows.Ptp, "flat rows in key order, version %d", vr.Version)
+		case exclusion:
+			s.Require().Equal([]types.ExclusionRow{y, x1, x2}, vr.Rows.Exclusion)
+		}
+	}
+
+	// Duplicates: the same window of a pair (whatever its modifier indicator),
+	// the same exclusion date of an NPI (whatever its reinstatement).
+	s.Require().NoError(s.stage(ptp, 3, 0, ptpRows(a)))
+	again := a
+	again.ModifierIndicator = 1
+	err = s.stage(ptp, 3, 1, ptpRows(b, again))
+	s.Require().ErrorIs(err, types.ErrDuplicateRow)
+	s.Require().ErrorContains(err, "row 1: PTP 20610/76942 window 2010-01-01 to 2016-01-01 of version 3 is already stored")
+	s.Require().NoError(s.stage(exclusion, 2, 0, types.ChunkRows{Exclusion: []types.ExclusionRow{x2}}))
+	reinstated := x2
+	reinstated.ReinstatementDate = "2025-01-01"
+	err = s.stage(exclusion, 2, 1, types.ChunkRows{Exclusion: []types.ExclusionRow{reinstated}})
+	s.Require().ErrorIs(err, types.ErrDuplicateRow)
+	s.Require().ErrorContains(err, "already stored")
+	s.Require().Equal(uint64(1), s.version(exclusion, 2).Rows, "the refused chunk counts no row")
+}
+
+// A Lookup answers as the keeper's one-shot lookups do, and reads each kind's
+// in-force index once: a second lookup of a kind costs that read less.
+func (s *RefdataSuite) TestLookupReadsInForceOnce() {
+	s.load(mue, 1, "2025-01-01", mueRows(mueRow("99213", 4, 3), mueRow("99214", 2, 3)))
+	s.load(mue, 2, "2026-01-01", mueRows(mueRow("99213", 3, 3)))
+	s.load(ptp, 1, "2025-01-01", ptpRows(ptpRow("29880", "29870", "2015-01-01", "", 1)))
+	gas := func(ctx sdk.Context, f func()) uint64 {
+		before := ctx.GasMeter().GasConsumed()
+		f()
+		return ctx.GasMeter().GasConsumed() - before
+	}
+	ctx := s.f.Ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+	l := s.k.NewLookup(ctx)
+	// saved is what each lookup through l costs less than the keeper's one-shot
+	// lookup of the same row: nothing the first time, the index read after.
+	var saved []uint64
+	for _, q := range []struct{ code, date string }{{"99213", "2026-03-02"}, {"99214", "2026-03-02"}, {"99213", "2025-06-01"}, {"99215", "2025-06-01"}} {
+		var want, got []any
+		oneShot := gas(ctx, func() {
+			v, row, found, err := s.k.MUE(ctx, q.code, q.date)
+			s.Require().NoError(err)
+			want = []any{v, row, found}
+		})
+		used := gas(ctx, func() {
+			v, row, found, err := l.MUE(q.code, q.date)
+			s.Require().NoError(err)
+			got = []any{v, row, found}
+		})
+		s.Require().Equal(want, got, "%s on %s", q.code, q.date)
+		saved = append(saved, oneShot-used)
+	}
+	s.Require().Zero(saved[0], "the first lookup of a kind reads its index")
+	s.Require().GreaterOrEqual(saved[1], storetypes.KVGasConfig().ReadCostFlat, "later ones do not")
+	s.Require().Equal([]uint64{saved[1], saved[1]}, saved[2:])
+
+	// Each kind has its own memo.
+	v, row, found, err := l.PTP("29880", "29870", "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().Equal([]any{uint32(1), uint32(1), true}, []any{v, row.ModifierIndicator, found})
+	v, _, excluded, err := l.Exclusion("1234567893", "2026-03-02")
+	s.Require().NoError(err)
+	s.Require().Equal([]any{uint32(0), false}, []any{v, excluded}, "no exclusion version is in force")
+	_, _, _, err = l.MUE("99213", "03/02/2026")
+	s.Require().ErrorIs(err, types.ErrInvalidDate)
 }
 
 func (s *RefdataSuite) TestGenesisRoundTrip() {

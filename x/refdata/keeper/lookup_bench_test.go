@@ -27,8 +27,8 @@ type ptpTable struct {
 	pairs []types.PtpRow // one row per pair, to look up
 }
 
-// newPTPTable writes n PTP rows straight into the keeper's collections (as
-// staging would, without the msgs), activates the version and commits, so
+// newPTPTable writes n PTP rows straight into the keeper's pairs (as staging
+// would, without the msgs), activates the version and commits, so
 // lookups read a real IAVL tree of n rows. Every tenth pair has two windows.
 func newPTPTable(b *testing.B, n int) ptpTable {
 	b.Helper()
@@ -43,11 +43,11 @@ func newPTPTable(b *testing.B, n int) ptpTable {
 		c1, c2 := fmt.Sprintf("%05d", 10000+p/50), fmt.Sprintf("%05d", 60000+p%50)
 		if p%10 == 0 && rows+2 <= n {
 			old := types.PtpRow{Column1: c1, Column2: c2, EffectiveDate: "2010-01-01", DeletionDate: "2016-01-01"}
-			require.NoError(b, k.PtpRows.Set(ctx, keeper.PtpKeyOf(1, old), old))
+			require.NoError(b, k.SetPtpRow(ctx, 1, old))
 			rows++
 		}
 		row := types.PtpRow{Column1: c1, Column2: c2, EffectiveDate: "2018-01-01", ModifierIndicator: 1}
-		require.NoError(b, k.PtpRows.Set(ctx, keeper.PtpKeyOf(1, row), row))
+		require.NoError(b, k.SetPtpRow(ctx, 1, row))
 		rows++
 		t.pairs = append(t.pairs, row)
 	}

@@ -13,7 +13,7 @@ const (
 var (
 	ParamsKey             = collections.NewPrefix(0)
 	VersionsKey           = collections.NewPrefix(1)
-	PtpRowsKey            = collections.NewPrefix(2)
+	PtpPairsKey           = collections.NewPrefix(2)
 	MueRowsKey            = collections.NewPrefix(3)
 	AddOnRowsKey          = collections.NewPrefix(4)
 	ExclusionsKey         = collections.NewPrefix(5)
