@@ -312,9 +312,10 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	app.ModuleManager.SetOrderBeginBlockers(distrtypes.ModuleName, slashingtypes.ModuleName,
 		evidencetypes.ModuleName, stakingtypes.ModuleName, authz.ModuleName)
 	// bank first (v0.54); gov executes proposals before staking applies the
-	// validator set; membership burns matured bonds after staking returns them.
+	// validator set; membership burns matured bonds after staking returns them;
+	// integrity folds the block's peer E/M counts for the next block's claims.
 	app.ModuleManager.SetOrderEndBlockers(banktypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName,
-		membershiptypes.ModuleName, settlementtypes.ModuleName, feegrant.ModuleName)
+		membershiptypes.ModuleName, integritytypes.ModuleName, settlementtypes.ModuleName, feegrant.ModuleName)
 	// membership before staking and genutil: founding members must exist when
 	// genesis validators and gentxs pass the staking hooks.
 	genesisOrder := []string{

@@ -280,7 +280,13 @@ func (r *runner) exec(fn func(ctx sdk.Context) error) error { return r.f.Exec(fn
 
 // moveTo sets the block time to noon UTC of a date, one block later. Steps
 // must move forward in time, and not before the test chain's first block.
+// The block ends first with x/integrity's EndBlocker, which folds the peer
+// E/M counts the next block's claims compare against (no other EndBlocker
+// runs in the scenarios: nothing is paid).
 func (r *runner) moveTo(d Date) error {
+	if err := r.f.App.IntegrityKeeper.EndBlocker(r.f.Ctx); err != nil {
+		return err
+	}
 	now := r.f.Ctx.BlockTime()
 	next := d.Time()
 	if next.Before(now) {

@@ -6,13 +6,14 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
-	"github.com/claimchain/claimchain/x/integrity/rules"
 	"github.com/claimchain/claimchain/x/integrity/types"
 )
 
 // The rule counters. Every write is keyed by what the claim itself names
 // (its NPIs, dates, E/M families, provider and week, and its own peer
-// bucket), so the work is bounded by the claim's lines, never by state.
+// bucket), so the work is bounded by the claim's lines, never by state. The
+// one insurer-wide figure a claim reads, the peer E/M total, is written only
+// at the end of a block.
 
 func (k *Keeper) dayMinutes(ctx context.Context, npi, date string) (uint64, error) {
 	counterGas(ctx, 1, "integrity day minutes")
@@ -63,9 +64,11 @@ func (k *Keeper) addEm(ctx context.Context, use types.EmCounter, sub bool) (type
 	return c, k.EmCounters.Set(ctx, key, c)
 }
 
-// addPeerEm adds (or gives back) services in one bucket of an insurer's family.
+// addPeerEm adds (or gives back) services in one bucket of an insurer's
+// family, and marks the bucket changed so that the EndBlocker refreshes the
+// family's total.
 func (k *Keeper) addPeerEm(ctx context.Context, insurer uint64, family string, bucket uint32, total, high uint64, sub bool) error {
-	counterGas(ctx, 2, "integrity E/M peer counter")
+	counterGas(ctx, 3, "integrity E/M peer counter")
 	key := collections.Join3(insurer, family, bucket)
 	c, err := k.PeerEmCounters.Get(ctx, key)
 	if isNotFound(err) {
@@ -81,22 +84,44 @@ func (k *Keeper) addPeerEm(ctx context.Context, insurer uint64, family string, b
 	if c.High, err = addSub(c.High, high, sub, what); err != nil {
 		return err
 	}
+	if err := k.PeerEmChanged.Set(ctx, key); err != nil {
+		return err
+	}
 	if c.Total == 0 {
 		return k.PeerEmCounters.Remove(ctx, key)
 	}
 	return k.PeerEmCounters.Set(ctx, key, c)
 }
 
-// peerEm sums the (at most 16) buckets of an insurer's family.
+// peerEm is an insurer's E/M services in a family as of the end of the
+// previous block: one read of the total the EndBlocker keeps, never of the
+// buckets this block's claims write.
 func (k *Keeper) peerEm(ctx context.Context, insurer uint64, family string) (total, high uint64, err error) {
-	counterGas(ctx, rules.PeerBuckets, "integrity E/M peer counters")
-	err = k.PeerEmCounters.Walk(ctx, collections.NewSuperPrefixedTripleRange[uint64, string, uint32](insurer, family),
-		func(_ collections.Triple[uint64, string, uint32], c types.PeerEmCounter) (bool, error) {
-			total += c.Total
-			high += c.High
+	counterGas(ctx, 1, "integrity E/M peer total")
+	t, err := k.PeerEmTotals.Get(ctx, collections.Join(insurer, family))
+	if isNotFound(err) {
+		return 0, 0, nil
+	}
+	return t.Total, t.High, err
+}
+
+// foldPeerEm sets an insurer's family total to the sum of its (at most 16)
+// buckets, or removes it when they are all empty.
+func (k *Keeper) foldPeerEm(ctx context.Context, insurer uint64, family string) error {
+	t := types.PeerEmTotal{InsurerId: insurer, Family: family}
+	err := k.PeerEmCounters.Walk(ctx, collections.NewSuperPrefixedTripleRange[uint64, string, uint32](insurer, family),
+		func(_ PeerBucketKey, c types.PeerEmCounter) (bool, error) {
+			t.Total += c.Total
+			t.High += c.High
 			return false, nil
 		})
-	return total, high, err
+	if err != nil {
+		return err
+	}
+	if t.Total == 0 {
+		return k.PeerEmTotals.Remove(ctx, collections.Join(insurer, family))
+	}
+	return k.PeerEmTotals.Set(ctx, collections.Join(insurer, family), t)
 }
 
 func (k *Keeper) weekCount(ctx context.Context, provider uint64, week int64) (uint64, error) {

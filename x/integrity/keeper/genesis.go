@@ -8,7 +8,10 @@ import (
 	"github.com/claimchain/claimchain/x/integrity/types"
 )
 
-// InitGenesis stores every map of the module.
+// InitGenesis stores every map of the module. The peer E/M totals are not in
+// the genesis: they are the buckets' sums at the end of a block, computed
+// here from the buckets (and the set of changed buckets is empty between
+// blocks).
 func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -38,6 +41,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 			return err
 		}
 	}
+	if err := k.foldAllPeerEm(ctx); err != nil {
+		return err
+	}
 	for _, w := range gs.WeekCounts {
 		if err := k.WeekCounts.Set(ctx, collections.Join(w.ProviderId, w.Week), w.Claims); err != nil {
 			return err
@@ -61,7 +67,28 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 	return nil
 }
 
-// ExportGenesis writes every map out in key order.
+// foldAllPeerEm sets every (insurer, family) total from its buckets.
+func (k *Keeper) foldAllPeerEm(ctx context.Context) error {
+	var pairs []collections.Pair[uint64, string]
+	err := k.PeerEmCounters.Walk(ctx, nil, func(key PeerBucketKey, _ types.PeerEmCounter) (bool, error) {
+		if n := len(pairs); n == 0 || pairs[n-1].K1() != key.K1() || pairs[n-1].K2() != key.K2() {
+			pairs = append(pairs, collections.Join(key.K1(), key.K2()))
+		}
+		return false, nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		if err := k.foldPeerEm(ctx, p.K1(), p.K2()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis writes every map out in key order, but for the derived peer
+// E/M totals and the per-block set of changed buckets.
 func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	gs := &types.GenesisState{}
 	var err error

@@ -21,6 +21,9 @@ var _ claimstypes.Integrity = (*Keeper)(nil)
 // FlagKey names a flag: (claim id, rule id).
 type FlagKey = collections.Pair[string, string]
 
+// PeerBucketKey names a peer E/M bucket: (insurer, E/M family, bucket).
+type PeerBucketKey = collections.Triple[uint64, string, uint32]
+
 // FlagIndexes list flags by insurer, by provider and by rule.
 type FlagIndexes struct {
 	Insurer  *indexes.Multi[uint64, FlagKey, types.Flag]
@@ -49,8 +52,17 @@ type Keeper struct {
 	// EmCounters: (rendering NPI, E/M family) -> services and high-level services.
 	EmCounters collections.Map[collections.Pair[string, string], types.EmCounter]
 	// PeerEmCounters: (insurer, E/M family, bucket 0..15) -> services; a claim
-	// writes the bucket of its id, readers sum the 16.
-	PeerEmCounters collections.Map[collections.Triple[uint64, string, uint32], types.PeerEmCounter]
+	// writes the bucket of its id.
+	PeerEmCounters collections.Map[PeerBucketKey, types.PeerEmCounter]
+	// PeerEmTotals: (insurer, E/M family) -> the sum of its buckets as of the
+	// end of the last block: what a claim reads for the peer share. Written
+	// only by the EndBlocker, so no claim reads what another claim writes.
+	PeerEmTotals collections.Map[collections.Pair[uint64, string], types.PeerEmTotal]
+	// PeerEmChanged: the buckets written in the current block, which the
+	// EndBlocker folds into PeerEmTotals and removes (empty between blocks).
+	// Keyed by bucket like PeerEmCounters, so claims that do not share a
+	// bucket do not share a key here either.
+	PeerEmChanged collections.KeySet[PeerBucketKey]
 	// WeekCounts: (provider, week) -> screened claims.
 	WeekCounts    collections.Map[collections.Pair[uint64, int64], uint64]
 	ProviderStats collections.Map[uint64, types.ProviderStats]
@@ -66,6 +78,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService,
 ) *Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	flagKey := collections.PairKeyCodec(collections.StringKey, collections.StringKey)
+	peerBucketKey := collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, collections.Uint32Key)
 	k := &Keeper{
 		cdc: cdc, members: members, refdata: refdata, decisions: decisions,
 		Thresholds: collections.NewMap(sb, types.ThresholdsKey, "thresholds", collections.Uint64Key,
@@ -82,9 +95,11 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService,
 			collections.PairKeyCodec(collections.StringKey, collections.StringKey), collections.Uint64Value),
 		EmCounters: collections.NewMap(sb, types.EmCountersKey, "em_counters",
 			collections.PairKeyCodec(collections.StringKey, collections.StringKey), codec.CollValue[types.EmCounter](cdc)),
-		PeerEmCounters: collections.NewMap(sb, types.PeerEmCountersKey, "peer_em_counters",
-			collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, collections.Uint32Key),
+		PeerEmCounters: collections.NewMap(sb, types.PeerEmCountersKey, "peer_em_counters", peerBucketKey,
 			codec.CollValue[types.PeerEmCounter](cdc)),
+		PeerEmTotals: collections.NewMap(sb, types.PeerEmTotalsKey, "peer_em_totals",
+			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.PeerEmTotal](cdc)),
+		PeerEmChanged: collections.NewKeySet(sb, types.PeerEmChangedKey, "peer_em_changed", peerBucketKey),
 		WeekCounts: collections.NewMap(sb, types.WeekCountsKey, "week_counts",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Int64Key), collections.Uint64Value),
 		ProviderStats: collections.NewMap(sb, types.ProviderStatsKey, "provider_stats", collections.Uint64Key,

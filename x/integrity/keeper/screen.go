@@ -154,7 +154,8 @@ func (k *Keeper) scoreFlags(ctx context.Context, claimID string, added []types.F
 }
 
 // screen adds the claim to the rule counters, records what it added, and
-// runs the three screening rules on the counters after this claim.
+// runs the three screening rules on the counters after this claim (the E/M
+// peer share: as of the end of the previous block).
 func (k *Keeper) screen(ctx context.Context, claim claimstypes.Claim, th types.Thresholds) ([]rules.Finding, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	sdkCtx.GasMeter().ConsumeGas(types.GasPerLine*uint64(len(claim.Lines)), "integrity screening")
@@ -232,8 +233,11 @@ func (k *Keeper) screenDays(ctx context.Context, claim claimstypes.Claim, scr *t
 }
 
 // screenEM counts each E/M line in its rendering NPI's family counter and in
-// the claim's bucket of the insurer's peer counter, then reads the NPI's and
-// the peers' shares after this claim.
+// the claim's bucket of the insurer's peer counter, then reads the NPI's
+// share after this claim and the peers' as of the end of the previous block
+// (neither this claim nor the block's earlier claims are in it: reading the
+// buckets the block's claims write would make every claim of the insurer
+// depend on every other).
 func (k *Keeper) screenEM(ctx context.Context, claim claimstypes.Claim, scr *types.Screening) ([]rules.EMUse, error) {
 	if k.refdata == nil {
 		return nil, nil
@@ -276,7 +280,7 @@ func (k *Keeper) screenEM(ctx context.Context, claim claimstypes.Claim, scr *typ
 			return nil, err
 		}
 	}
-	// Peer shares after this claim, read once per family.
+	// Peer totals as of the previous block, read once per family.
 	for i := range uses {
 		j := 0
 		for j < i && uses[j].Family != uses[i].Family {

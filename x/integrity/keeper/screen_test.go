@@ -9,6 +9,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	claimstypes "github.com/claimchain/claimchain/x/claims/types"
+	"github.com/claimchain/claimchain/x/integrity/keeper"
 	"github.com/claimchain/claimchain/x/integrity/types"
 )
 
@@ -60,8 +61,8 @@ func (s *IntegritySuite) TestImpossibleDay() {
 }
 
 // TestEMMix: four NPIs bill 2 of 10 office visits at level 4+, one bills all
-// ten at level 5. Only the upcoder's tenth claim is flagged; 30 points alone
-// stay below the pend score.
+// ten at level 5, one claim per block. Only the upcoder's tenth claim is
+// flagged; 30 points alone stay below the pend score.
 func (s *IntegritySuite) TestEMMix() {
 	normal := []string{"1111111112", "2222222220", "3333333338", "4444444446"}
 	var normalLast claimstypes.Claim
@@ -75,6 +76,7 @@ func (s *IntegritySuite) TestEMMix() {
 			normalLast = s.claim(provider, line{code, 1, npi})
 			s.Require().Nil(s.screen(normalLast))
 			s.Require().False(s.hasFlag(normalLast.Id, types.RuleEM))
+			s.nextBlock()
 		}
 	}
 	upcoder := "5555555553"
@@ -84,14 +86,16 @@ func (s *IntegritySuite) TestEMMix() {
 		s.Require().Nil(s.screen(last), "30 points < pend score 50")
 		if n < 9 {
 			s.Require().False(s.hasFlag(last.Id, types.RuleEM), "fewer than em_min_services")
+			s.nextBlock()
 		}
 	}
 	f, err := s.k.Flags.Get(s.f.Ctx, collections.Join(last.Id, types.RuleEM))
 	s.Require().NoError(err)
 	s.Require().Equal(upcoder, f.RenderingNpi)
-	// NPI 10/10 = 10000 bps; peers (8 + 10) / (40 + 10) = 3600 bps.
-	s.Require().Contains(f.Evidence, "billed 10 of 10 office-established E/M services at level 4 or above (10000 bps) against 3600 bps for the insurer's peers (18 of 50)")
-	s.Require().Contains(f.Figures, types.Evidence{Name: "peer_high_share_bps", Value: "3600"})
+	// NPI 10/10 = 10000 bps; peers as of the previous block, the upcoder's
+	// first nine claims included and this one not: (8 + 9) / (40 + 9) = 3469 bps.
+	s.Require().Contains(f.Evidence, "billed 10 of 10 office-established E/M services at level 4 or above (10000 bps) against 3469 bps for the insurer's peers before this block (17 of 49)")
+	s.Require().Contains(f.Figures, types.Evidence{Name: "peer_high_share_bps", Value: "3469"})
 	s.Require().Equal([]types.TableCitation{{Kind: "TABLE_KIND_EM_LEVEL", Version: 1}}, f.Tables)
 
 	res, err := s.query().ClaimFlags(s.f.Ctx, &types.QueryClaimFlagsRequest{ClaimId: last.Id})
@@ -100,16 +104,77 @@ func (s *IntegritySuite) TestEMMix() {
 
 	// The peer counters are spread over buckets: no single hot key.
 	n := 0
-	s.Require().NoError(s.k.PeerEmCounters.Walk(s.f.Ctx, nil, func(collections.Triple[uint64, string, uint32], types.PeerEmCounter) (bool, error) {
+	s.Require().NoError(s.k.PeerEmCounters.Walk(s.f.Ctx, nil, func(keeper.PeerBucketKey, types.PeerEmCounter) (bool, error) {
 		n++
 		return false, nil
 	}))
 	s.Require().Greater(n, 4)
 
 	// A normal NPI's next visit is still not flagged.
+	s.nextBlock()
 	c := s.claim(100, line{"99213", 1, normal[0]})
 	s.screen(c)
 	s.Require().False(s.hasFlag(c.Id, types.RuleEM))
+}
+
+// TestEMPeerTotalsPerBlock: claims compare against the peer total as of the
+// end of the previous block; the EndBlocker folds the buckets the block
+// changed (a void's too) and leaves no changed bucket behind.
+func (s *IntegritySuite) TestEMPeerTotalsPerBlock() {
+	s.Require().NoError(s.setThresholds(s.f.Validator, 50, 2, 2000, 20, 30000))
+	total := func() types.PeerEmTotal {
+		t, err := s.k.PeerEmTotals.Get(s.f.Ctx, collections.Join(uint64(1), "office-established"))
+		if err != nil {
+			s.Require().ErrorIs(err, collections.ErrNotFound)
+		}
+		return t
+	}
+	// Block 1: one NPI bills two level-5 visits, another one level-3 visit.
+	// No peer services before the block: no peer share, nothing is judged.
+	a1 := s.claim(7, line{"99215", 1, npiA}, line{"99215", 1, npiA})
+	s.Require().Nil(s.screen(a1))
+	b1 := s.claim(8, line{"99213", 1, npiB})
+	s.screen(b1)
+	s.Require().False(s.hasFlag(a1.Id, types.RuleEM), "no peers before this block")
+	s.Require().Zero(total().Total, "the total moves only at the end of the block")
+	s.Require().NotEmpty(s.changedBuckets())
+	s.nextBlock()
+	s.Require().Equal(types.PeerEmTotal{InsurerId: 1, Family: "office-established", Total: 3, High: 2}, total())
+	s.Require().Empty(s.changedBuckets(), "the EndBlocker empties the set")
+	s.requireTotalsAreBucketSums()
+
+	// Block 2: A's next level-5 visit: 3 of 3 = 10000 bps against the peers'
+	// 2 of 3 = 6666 bps as of block 1 (this claim not counted): 3334 >= 2000.
+	a2 := s.claim(7, line{"99215", 1, npiA})
+	s.screen(a2)
+	fl, err := s.k.Flags.Get(s.f.Ctx, collections.Join(a2.Id, types.RuleEM))
+	s.Require().NoError(err)
+	s.Require().Contains(fl.Evidence, "against 6666 bps for the insurer's peers before this block (2 of 3)")
+	// B's visit in the same block does not see A's: the peers are still 2 of 3.
+	b2 := s.claim(8, line{"99213", 1, npiB})
+	s.screen(b2)
+	s.Require().Equal(uint64(3), total().Total)
+	s.nextBlock()
+	s.Require().Equal(types.PeerEmTotal{InsurerId: 1, Family: "office-established", Total: 5, High: 3}, total())
+
+	// A void gives its services back at the end of its block.
+	a1.Status = claimstypes.CLAIM_STATUS_VOIDED
+	s.changed(a1)
+	s.Require().Equal(uint64(5), total().Total)
+	s.nextBlock()
+	s.Require().Equal(types.PeerEmTotal{InsurerId: 1, Family: "office-established", Total: 3, High: 1}, total())
+	s.requireTotalsAreBucketSums()
+
+	// Once every bucket is empty the total is removed.
+	for _, c := range []claimstypes.Claim{a2, b1, b2} {
+		c.Status = claimstypes.CLAIM_STATUS_VOIDED
+		s.changed(c)
+	}
+	s.nextBlock()
+	has, err := s.k.PeerEmTotals.Has(s.f.Ctx, collections.Join(uint64(1), "office-established"))
+	s.Require().NoError(err)
+	s.Require().False(has)
+	s.Require().Empty(s.changedBuckets())
 }
 
 // TestVolumeSpike: 5 claims a week for 4 weeks, then the week's 20th claim

@@ -1,14 +1,15 @@
 // Package rules holds the pure payment-integrity rules: each takes the
-// numbers the keeper read from state (counters after this claim, reference
-// table rows) and returns a finding with its evidence in words, or none.
+// numbers the keeper read from state (counters after this claim; the E/M
+// peer counts as of the previous block; reference table rows) and returns a
+// finding with its evidence in words, or none.
 // Integer arithmetic only; the keeper stores findings as flags.
 package rules
 
 import (
 	"fmt"
-	"hash/fnv"
 	"strings"
 
+	"github.com/claimchain/claimchain/x/bucket"
 	"github.com/claimchain/claimchain/x/integrity/types"
 )
 
@@ -39,12 +40,8 @@ type Finding struct {
 	Tables   []types.TableCitation
 }
 
-// Bucket is the peer-counter bucket a claim writes: fnv-32a of its id mod 16.
-func Bucket(claimID string) uint32 {
-	h := fnv.New32a()
-	_, _ = h.Write([]byte(claimID))
-	return h.Sum32() % PeerBuckets
-}
+// Bucket is the peer-counter bucket a claim writes (x/bucket).
+func Bucket(claimID string) uint32 { return bucket.Of(claimID, PeerBuckets) }
 
 // Week is the week number of a unix time: whole days since 1970-01-01 over 7.
 func Week(unixSeconds int64) int64 {

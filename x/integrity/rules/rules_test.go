@@ -56,6 +56,9 @@ func TestEMMix(t *testing.T) {
 		// 5000 vs 3000: exactly the 2000 bps allowed flags (>=).
 		{"at the excess", rules.EMUse{NPI: "1", Family: "f", Total: 10, High: 5, PeerTotal: 100, PeerHigh: 30}, true},
 		{"just under", rules.EMUse{NPI: "1", Family: "f", Total: 10, High: 5, PeerTotal: 1000, PeerHigh: 301}, false},
+		// No peer services before this block: no peer share to compare with.
+		{"no peers yet", rules.EMUse{NPI: "1", Family: "f", Total: 10, High: 10}, false},
+		{"peers all low", rules.EMUse{NPI: "1", Family: "f", Total: 10, High: 2, PeerTotal: 1}, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -28,4 +28,6 @@ var (
 	ProviderStatsKey   = collections.NewPrefix(9)
 	ContributionsKey   = collections.NewPrefix(10)
 	ScreeningsKey      = collections.NewPrefix(11)
+	PeerEmTotalsKey    = collections.NewPrefix(12)
+	PeerEmChangedKey   = collections.NewPrefix(13)
 )

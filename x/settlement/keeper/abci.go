@@ -205,11 +205,10 @@ func (k *Keeper) pay(ctx sdk.Context, key QueueKey, p types.ScheduledPayment, e 
 	}
 	e.Balance = e.Balance.Sub(cash)
 	e.Paid = e.Paid.Add(cash)
-	e.Committed = e.Committed.Sub(commitment(p))
-	if e.Committed.IsNegative() {
-		e.Committed = math.ZeroInt()
-	}
 	if err := k.setEscrow(ctx, e); err != nil {
+		return err
+	}
+	if err := k.commit(ctx, p, true); err != nil {
 		return err
 	}
 	if err := k.dequeue(ctx, key, p.ClaimId); err != nil {

@@ -8,7 +8,10 @@ import (
 	"github.com/claimchain/claimchain/x/settlement/types"
 )
 
-// InitGenesis stores params, escrow, settings, the queue, remittances and payments.
+// InitGenesis stores params, escrow, settings, the queue, remittances and
+// payments. The commitment buckets are rebuilt from the queue: each
+// scheduled payment's commitment in its claim's bucket (the escrows'
+// committed amounts, which Validate checks against the queue, are derived).
 func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := gs.Validate(); err != nil {
 		return err
@@ -36,6 +39,9 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 		if err := k.QueueInsurers.Set(ctx, p.InsurerId); err != nil {
 			return err
 		}
+		if err := k.commit(ctx, p, false); err != nil {
+			return err
+		}
 	}
 	for _, r := range gs.Remittances {
 		if err := k.Remittances.Set(ctx, r.TraceNumber, r); err != nil {
@@ -60,7 +66,8 @@ func (k *Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error 
 	return nil
 }
 
-// ExportGenesis writes the state out in key order.
+// ExportGenesis writes the state out in key order, each escrow with its
+// committed amount (the sum of its buckets).
 func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -72,6 +79,11 @@ func (k *Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error)
 		return false, nil
 	}); err != nil {
 		return nil, err
+	}
+	for i, e := range gs.Escrows {
+		if gs.Escrows[i].Committed, err = k.committed(ctx, e.InsurerId, e.Denom); err != nil {
+			return nil, err
+		}
 	}
 	if err := k.Settings.Walk(ctx, nil, func(_ uint64, s types.InsurerSettings) (bool, error) {
 		gs.Settings = append(gs.Settings, s)

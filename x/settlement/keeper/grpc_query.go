@@ -23,7 +23,7 @@ func (q queryServer) Escrow(ctx context.Context, req *types.QueryEscrowRequest) 
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	e, err := q.k.escrow(ctx, req.InsurerId, req.Denom)
+	e, err := q.k.escrowWithCommitted(ctx, req.InsurerId, req.Denom)
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}

@@ -39,10 +39,17 @@ type Keeper struct {
 	bank      types.BankKeeper
 	decisions types.DecisionReader
 
-	Schema   collections.Schema
-	Params   collections.Item[types.Params]
-	Escrows  collections.Map[collections.Pair[uint64, string], types.Escrow]
-	Settings collections.Map[uint64, types.InsurerSettings]
+	Schema collections.Schema
+	Params collections.Item[types.Params]
+	// Escrows: (insurer, denom) -> funded, balance, paid, withdrawn. The
+	// committed amount is not kept here (every claim would rewrite the
+	// record): it is the sum of the Commitments buckets, filled in on read.
+	Escrows collections.Map[collections.Pair[uint64, string], types.Escrow]
+	// Commitments: (insurer, denom, bucket 0..15) -> escrow committed to the
+	// scheduled payments of the claims whose id falls in the bucket
+	// (types.CommitmentBucket). A claim writes only its own bucket.
+	Commitments collections.Map[CommitmentKey, math.Int]
+	Settings    collections.Map[uint64, types.InsurerSettings]
 	// Queue holds scheduled payments, per insurer, in due order.
 	Queue collections.Map[QueueKey, types.ScheduledPayment]
 	// QueueByClaim maps a claim to its queue key's due time.
@@ -61,6 +68,9 @@ type Keeper struct {
 // RecoupmentKey is (insurer, provider, denom).
 type RecoupmentKey = collections.Triple[uint64, uint64, string]
 
+// CommitmentKey is (insurer, denom, bucket).
+type CommitmentKey = collections.Triple[uint64, string, uint32]
+
 // NewKeeper builds the settlement keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authority string,
 	members types.MembershipKeeper, bank types.BankKeeper, decisions types.DecisionReader,
@@ -71,6 +81,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 		Params: collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		Escrows: collections.NewMap(sb, types.EscrowsKey, "escrows",
 			collections.PairKeyCodec(collections.Uint64Key, collections.StringKey), codec.CollValue[types.Escrow](cdc)),
+		Commitments: collections.NewMap(sb, types.CommitmentsKey, "commitments",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.StringKey, collections.Uint32Key), sdk.IntValue),
 		Settings: collections.NewMap(sb, types.SettingsKey, "settings", collections.Uint64Key, codec.CollValue[types.InsurerSettings](cdc)),
 		Queue: collections.NewMap(sb, types.QueueKey, "queue",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.Int64Key, collections.StringKey),
@@ -101,7 +113,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 
 func isNotFound(err error) bool { return errors.Is(err, collections.ErrNotFound) }
 
-// escrow returns an insurer's escrow in a denom, zero if never funded.
+// escrow returns an insurer's escrow in a denom as stored, zero if never
+// funded; its Committed is not filled (see escrowWithCommitted).
 func (k *Keeper) escrow(ctx context.Context, insurer uint64, denom string) (types.Escrow, error) {
 	e, err := k.Escrows.Get(ctx, collections.Join(insurer, denom))
 	if isNotFound(err) {
@@ -111,10 +124,63 @@ func (k *Keeper) escrow(ctx context.Context, insurer uint64, denom string) (type
 	return e, err
 }
 
+// escrowWithCommitted returns an insurer's escrow with its committed amount:
+// the sum of its (at most 16) commitment buckets. Only what needs the total
+// reads it (withdrawal, the query, genesis export), never a claim.
+func (k *Keeper) escrowWithCommitted(ctx context.Context, insurer uint64, denom string) (types.Escrow, error) {
+	e, err := k.escrow(ctx, insurer, denom)
+	if err != nil {
+		return e, err
+	}
+	e.Committed, err = k.committed(ctx, insurer, denom)
+	return e, err
+}
+
+// committed sums an insurer's commitment buckets in a denom.
+func (k *Keeper) committed(ctx context.Context, insurer uint64, denom string) (math.Int, error) {
+	sum := math.ZeroInt()
+	err := k.Commitments.Walk(ctx, collections.NewSuperPrefixedTripleRange[uint64, string, uint32](insurer, denom),
+		func(_ CommitmentKey, v math.Int) (bool, error) {
+			sum = sum.Add(v)
+			return false, nil
+		})
+	return sum, err
+}
+
+// commit adds (or, with release, gives back) a scheduled payment's
+// commitment in the bucket of its claim; a bucket never goes below zero.
+// A payment that commits nothing (a denied claim) touches no key.
+func (k *Keeper) commit(ctx context.Context, p types.ScheduledPayment, release bool) error {
+	c := types.Commitment(p)
+	if c.IsZero() {
+		return nil
+	}
+	key := collections.Join3(p.InsurerId, p.Amount.Denom, types.CommitmentBucket(p.ClaimId))
+	v, err := k.Commitments.Get(ctx, key)
+	if isNotFound(err) {
+		v, err = math.ZeroInt(), nil
+	}
+	if err != nil {
+		return err
+	}
+	if release {
+		v = v.Sub(c)
+	} else {
+		v = v.Add(c)
+	}
+	if !v.IsPositive() {
+		return k.Commitments.Remove(ctx, key)
+	}
+	return k.Commitments.Set(ctx, key, v)
+}
+
+// setEscrow checks and stores an escrow record; its Committed is derived
+// from the buckets and stored as zero.
 func (k *Keeper) setEscrow(ctx context.Context, e types.Escrow) error {
 	if err := e.CheckInvariant(); err != nil {
 		return err // never write a broken escrow
 	}
+	e.Committed = math.ZeroInt()
 	return k.Escrows.Set(ctx, collections.Join(e.InsurerId, e.Denom), e)
 }
 

@@ -259,6 +259,7 @@ func (s *SettlementSuite) TestEscrowInvariantUnderRandomOperations() {
 		e := s.escrow()
 		s.Require().NoError(e.CheckInvariant())
 		s.Require().True(e.Committed.LTE(e.Balance.Add(e.Committed)), "committed is never negative")
+		s.Require().Equal(s.queuedCommitment(), e.Committed, "committed is what the queued payments commit")
 		module := s.f.App.AccountKeeper.GetModuleAddress(types.ModuleName)
 		s.Require().Equal(e.Balance, s.f.App.BankKeeper.GetBalance(s.f.Ctx, module, "usd").Amount, "the module account holds the escrow")
 		s.Require().Equal(e.Paid, s.balance(s.clinic), "everything paid reached the provider")

@@ -60,7 +60,7 @@ func (s msgServer) WithdrawEscrow(ctx context.Context, msg *types.MsgWithdrawEsc
 	if err != nil {
 		return nil, err
 	}
-	e, err := k.escrow(ctx, insurer, msg.Amount.Denom)
+	e, err := k.escrowWithCommitted(ctx, insurer, msg.Amount.Denom)
 	if err != nil {
 		return nil, err
 	}

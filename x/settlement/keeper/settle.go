@@ -42,17 +42,13 @@ func (k *Keeper) ScheduleClaim(ctx context.Context, claim claimstypes.Claim, d c
 	return k.enqueue(ctx, p)
 }
 
-// enqueue commits a scheduled payment's cash in the insurer's escrow and
-// queues it in due order.
+// enqueue commits a scheduled payment's cash in the insurer's escrow (in
+// the claim's commitment bucket, not the escrow record every claim of the
+// insurer would share) and queues it in due order.
 func (k *Keeper) enqueue(ctx context.Context, p types.ScheduledPayment) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	due := p.Due
-	e, err := k.escrow(ctx, p.InsurerId, p.Amount.Denom)
-	if err != nil {
-		return err
-	}
-	e.Committed = e.Committed.Add(commitment(p))
-	if err := k.Escrows.Set(ctx, collections.Join(e.InsurerId, e.Denom), e); err != nil {
+	if err := k.commit(ctx, p, false); err != nil {
 		return err
 	}
 	if err := k.Queue.Set(ctx, collections.Join3(p.InsurerId, due.Unix(), p.ClaimId), p); err != nil {
@@ -102,7 +98,7 @@ func (k *Keeper) unschedule(ctx context.Context, claim claimstypes.Claim, reason
 	if err != nil {
 		return err
 	}
-	if err := k.uncommit(ctx, p); err != nil {
+	if err := k.commit(ctx, p, true); err != nil {
 		return err
 	}
 	if err := k.dequeue(ctx, key, claim.Id); err != nil {
@@ -154,36 +150,11 @@ func (k *Keeper) ReviseClaim(ctx context.Context, claim claimstypes.Claim) error
 	})
 }
 
-// commitment is the escrow cash a scheduled payment needs at most: its amount,
-// or for a correction the increase over what was paid.
-func commitment(p types.ScheduledPayment) math.Int {
-	if !p.Correction {
-		return p.Amount.Amount
-	}
-	net := p.Amount.Amount.Sub(nz(p.PreviouslyPaid))
-	if net.IsNegative() {
-		return math.ZeroInt()
-	}
-	return net
-}
-
 func nz(x math.Int) math.Int {
 	if x.IsNil() {
 		return math.ZeroInt()
 	}
 	return x
-}
-
-func (k *Keeper) uncommit(ctx context.Context, p types.ScheduledPayment) error {
-	e, err := k.escrow(ctx, p.InsurerId, p.Amount.Denom)
-	if err != nil {
-		return err
-	}
-	e.Committed = e.Committed.Sub(commitment(p))
-	if e.Committed.IsNegative() {
-		e.Committed = math.ZeroInt()
-	}
-	return k.Escrows.Set(ctx, collections.Join(e.InsurerId, e.Denom), e)
 }
 
 func (k *Keeper) dequeue(ctx context.Context, key QueueKey, claimID string) error {

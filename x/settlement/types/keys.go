@@ -29,4 +29,5 @@ var (
 	RemitByInsurerKey  = collections.NewPrefix(9)
 	ClaimPaymentsKey   = collections.NewPrefix(10)
 	RecoupmentsKey     = collections.NewPrefix(11)
+	CommitmentsKey     = collections.NewPrefix(12)
 )

@@ -34,7 +34,9 @@ var _ = time.Kitchen
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 // Escrow is one insurer's funds in one settlement denom, held by the settlement
-// module account. Invariant: funded = balance + paid + withdrawn.
+// module account. Invariant: funded = balance + paid + withdrawn. Committed is
+// derived: the sum of the insurer's commitment buckets in the denom, filled in
+// by the query and the genesis export, stored as 0.
 type Escrow struct {
 	InsurerId uint64                `protobuf:"varint,1,opt,name=insurer_id,json=insurerId,proto3" json:"insurer_id,omitempty"`
 	Denom     string                `protobuf:"bytes,2,opt,name=denom,proto3" json:"denom,omitempty"`
@@ -44,6 +46,7 @@ type Escrow struct {
 	Paid      cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=paid,proto3,customtype=cosmossdk.io/math.Int" json:"paid"`
 	Withdrawn cosmossdk_io_math.Int `protobuf:"bytes,6,opt,name=withdrawn,proto3,customtype=cosmossdk.io/math.Int" json:"withdrawn"`
 	// Part of the balance owed to scheduled payments: it cannot be withdrawn.
+	// The sum of the commitments of the scheduled payments (derived, see above).
 	Committed cosmossdk_io_math.Int `protobuf:"bytes,7,opt,name=committed,proto3,customtype=cosmossdk.io/math.Int" json:"committed"`
 }
 
