@@ -1,15 +1,31 @@
 package app
 
 import (
+	"context"
+
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	"github.com/cosmos/cosmos-sdk/x/authz"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
 	govv1 "github.com/cosmos/cosmos-sdk/x/gov/types/v1"
 
 	"github.com/claimchain/claimchain/x/limits"
 )
+
+// virtualFees is the bank keeper the ante handler deducts fees with: fees go
+// to the fee collector as virtual sends, summed in bank's object store and
+// credited to the fee collector once, at bank's EndBlock. Every tx pays a
+// fee, so writing the fee collector's balance in each would make every tx of
+// a block depend on the one before it, and the block-stm executor run them
+// one after another.
+type virtualFees struct{ bankkeeper.BaseKeeper }
+
+// SendCoinsFromAccountToModule implements ante's BankKeeper for fee deduction.
+func (v virtualFees) SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
+	return v.SendCoinsFromAccountToModuleVirtual(ctx, from, module, amt)
+}
 
 // FeeDenomDecorator accepts fees only in FeeDenom: the validator bond is not a
 // means of payment, and neither are settlement funds.

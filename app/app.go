@@ -192,6 +192,10 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 		refdatatypes.StoreKey,
 		integritytypes.StoreKey,
 	)
+	// Bank's object store holds fees sent to the fee collector during a block
+	// (virtual sends, credited at bank's EndBlock), so that txs do not all
+	// write the fee collector's balance (ante.go: virtualFees).
+	objKeys := storetypes.NewObjectStoreKeys(banktypes.ObjectStoreKey)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
 	}
@@ -216,7 +220,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	app.AccountKeeper = authkeeper.NewAccountKeeper(appCodec, runtime.NewKVStoreService(keys[authtypes.StoreKey]),
 		authtypes.ProtoBaseAccount, moduleAccountPermissions, accCodec, Bech32Prefix, govAuthority)
 	app.BankKeeper = bankkeeper.NewBaseKeeper(appCodec, runtime.NewKVStoreService(keys[banktypes.StoreKey]),
-		app.AccountKeeper, BlockedAddresses(), govAuthority, logger)
+		app.AccountKeeper, BlockedAddresses(), govAuthority, logger).WithObjStoreKey(objKeys[banktypes.ObjectStoreKey])
 	app.StakingKeeper = stakingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[stakingtypes.StoreKey]),
 		app.AccountKeeper, app.BankKeeper, govAuthority, valCodec, consCodec)
 	app.DistrKeeper = distrkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[distrtypes.StoreKey]),
@@ -340,6 +344,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), reflectionSvc)
 
 	app.MountKVStores(keys)
+	app.MountObjectStores(objKeys)
 	app.SetInitChainer(app.InitChainer)
 	app.SetPreBlocker(app.PreBlocker)
 	app.SetBeginBlocker(app.BeginBlocker)
@@ -350,6 +355,9 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 	storeKeys := make([]storetypes.StoreKey, 0, len(keys))
 	for _, name := range sortedKeys(keys) {
 		storeKeys = append(storeKeys, keys[name])
+	}
+	for _, name := range sortedKeys(objKeys) {
+		storeKeys = append(storeKeys, objKeys[name])
 	}
 	blockexec.Apply(bApp, appOpts, storeKeys, txConfig.TxDecoder(),
 		func(storetypes.MultiStore) string { return FeeDenom })
@@ -365,7 +373,7 @@ func New(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servertypes.AppO
 func (app *App) setAnteHandler(txConfig client.TxConfig) {
 	anteHandler, err := ante.NewAnteHandler(ante.HandlerOptions{
 		AccountKeeper:   app.AccountKeeper,
-		BankKeeper:      app.BankKeeper,
+		BankKeeper:      virtualFees{app.BankKeeper},
 		FeegrantKeeper:  app.FeeGrantKeeper,
 		SignModeHandler: txConfig.SignModeHandler(),
 		SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,

@@ -29,6 +29,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	storetypes "github.com/cosmos/cosmos-sdk/store/v2/types"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -72,7 +73,20 @@ func newSimSDKApp(logger log.Logger, db dbm.DB, loadLatest bool, appOpts servert
 	opts ...func(*baseapp.BaseApp),
 ) *simSDKApp {
 	app.SetAddressPrefixes()
-	a := app.New(logger, db, loadLatest, appOpts, opts...)
+	// simsx delivers its operations after FinalizeBlock, that is after bank's
+	// EndBlock, which on a node credits the fees the block's txs sent to the
+	// fee collector's virtual account (app/ante.go, virtualFees). Credit them
+	// before the block is committed, as that EndBlock would have.
+	var a *app.App
+	creditFees := func(b *baseapp.BaseApp) {
+		b.SetPrecommiter(func(ctx sdk.Context) {
+			if err := a.BankKeeper.CreditVirtualAccounts(ctx); err != nil {
+				panic(err)
+			}
+			ctx.MultiStore().(storetypes.CacheMultiStore).Write()
+		})
+	}
+	a = app.New(logger, db, loadLatest, appOpts, append(opts, creditFees)...)
 	mods := a.ModuleManager.Modules
 	sim := func(name string) module.AppModuleSimulation { return mods[name].(module.AppModuleSimulation) }
 	// Genesis is generated in this order; operations are drawn from each.

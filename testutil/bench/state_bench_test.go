@@ -63,6 +63,9 @@ func (w *world) writeSet(tb testing.TB, i int) ([]*storetypes.StoreKVPair, *gasL
 	l := storetypes.NewMemoryListener()
 	stores := map[storetypes.StoreKey]storetypes.CacheWrapper{}
 	for _, k := range w.app.CommitMultiStore().(*rootmulti.Store).StoreKeysByName() {
+		if _, obj := k.(*storetypes.ObjectStoreKey); obj {
+			continue // bank's fee accumulator: the ante handler's, not the msg's
+		}
 		stores[k] = listenkv.NewStore(outer.GetKVStore(k), k, l)
 	}
 	inner := cachemulti.NewStore(stores)
