@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
@@ -20,7 +21,15 @@ const (
 	// DefaultMinGasPrices is written to app.toml by `init`.
 	DefaultMinGasPrices = "0.001" + FeeDenom
 	// DefaultBlockMaxGas is the block gas limit written to genesis by `init`.
-	DefaultBlockMaxGas = 100_000_000
+	// A 3-line claim with its attestation uses about 0.4 M gas (txs ask for
+	// 1.3 times their use), so a full block holds about 1,000 claims: about a
+	// second of execution on a 2-core machine (docs/performance.md). The most
+	// expensive valid claim uses 21 M.
+	DefaultBlockMaxGas = 500_000_000
+	// DefaultTimeoutCommit is how long a node waits after a block before the
+	// next one starts, written to config.toml by `init`: a block is decided
+	// about every half second plus its execution time.
+	DefaultTimeoutCommit = 500 * time.Millisecond
 	// DefaultBlockMaxBytes is the block size limit written to genesis by `init` (4 MiB).
 	DefaultBlockMaxBytes = 4 << 20
 )

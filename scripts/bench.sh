@@ -53,7 +53,10 @@ start_node() {
   local h=
   for _ in $(seq 1 300); do
     h=$(curl -s "http://127.0.0.1:$RPC_PORT/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p' || true)
-    [[ -n ${h:-} && $h -ge 3 ]] && return 0
+    # a restarted node reports its old height at once: wait for new blocks and for gRPC
+    if [[ -n ${h:-} && $h -ge $((${1:-0} + 3)) ]] && (exec 3<>"/dev/tcp/127.0.0.1/$GRPC_PORT") 2>/dev/null; then
+      return 0
+    fi
     sleep 1
   done
   echo "node did not start; see $DIR/node/node.log" >&2
@@ -120,9 +123,10 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
   fi
   if [[ ,$PHASES, == *,4,* ]]; then
     echo "== 4. the same node restarted with the block-stm executor: batched, as fast as accepted"
+    h0=$(curl -s "http://127.0.0.1:$RPC_PORT/status" | sed -n 's/.*"latest_block_height":"\([0-9]*\)".*/\1/p')
     stop_node
     sed -i "s#^block-executor = .*#block-executor = \"block-stm\"#" "$DIR/node/config/app.toml"
-    start_node
+    start_node "$h0"
     "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
       --out "$DIR/load-blockstm.md" --json "$DIR/load-blockstm.json"
   fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a fresh single-validator claimchain on loopback with the demo consortium:
-# two insurers and two providers (keys in a test keyring), ~1 s blocks.
+# two insurers and two providers (keys in a test keyring), a block every ~0.5 s plus execution.
 # The same accounts and validator are described in config.yml (Ignite format);
 # testutil/e2e checks that the two stay in step.
 #

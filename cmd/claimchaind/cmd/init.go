@@ -54,10 +54,10 @@ func initCmd(tempApp *app.App) *cobra.Command {
 		if maxGas <= 0 || opts.VotingPeriod <= 0 || opts.UnbondingTime <= 0 {
 			return fmt.Errorf("--%s, --%s and --%s must be positive", flagBlockMaxGas, flagVotingPeriod, flagUnbondingTime)
 		}
-		// About one block per second. (The SDK replaces CometBFT's own 1 s default
-		// with 5 s when it first writes config.toml, so set it here explicitly.)
+		// The SDK replaces CometBFT's own 1 s default with 5 s when it first
+		// writes config.toml, so set it here explicitly.
 		cmtConfig := server.GetServerContextFromCmd(cmd).Config
-		cmtConfig.Consensus.TimeoutCommit = time.Second
+		cmtConfig.Consensus.TimeoutCommit = app.DefaultTimeoutCommit
 		cmtcfg.WriteConfigFile(filepath.Join(home, "config", "config.toml"), cmtConfig)
 		return applyGenesisChoices(tempApp, filepath.Join(home, "config", "genesis.json"), opts, maxGas)
 	}
