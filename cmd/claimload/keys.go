@@ -38,6 +38,18 @@ func memberPseudonym(i int) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// practitionerNPI is the NPI of practitioner j of provider p: the rendering
+// NPI of that practitioner's service lines.
+func practitionerNPI(p, j int) string {
+	for d := 0; d < 10; d++ {
+		npi := fmt.Sprintf("16%04d%03d%d", p, j, d)
+		if membershiptypes.ValidateNPI(npi) == nil {
+			return npi
+		}
+	}
+	panic("no NPI check digit") // unreachable: one of ten digits always satisfies Luhn
+}
+
 // providerNPI returns a valid NPI (Luhn check digit with the 80840 prefix) for provider i.
 func providerNPI(i int) string {
 	for d := 0; d < 10; d++ {

@@ -184,14 +184,7 @@ func writeReports(w io.Writer, reports []*phaseReport, o runOpts) error {
 		return fmt.Sprintf("%d / %d / %d", r.TxsCommitted, r.TxsFailed, r.TxsLost)
 	})
 	row("claim statuses", func(r *phaseReport) string { return counts(r.Statuses) })
-	row("gas limit per tx", func(r *phaseReport) string {
-		var parts []string
-		for k, g := range r.GasLimit {
-			parts = append(parts, fmt.Sprintf("%s %d", k, g))
-		}
-		sort.Strings(parts)
-		return strings.Join(parts, ", ")
-	})
+	row("gas limit per tx", (*phaseReport).gasLimits)
 	row("blocks (heights)", func(r *phaseReport) string {
 		return fmt.Sprintf("%d (%d–%d), window %.1f s", r.Blocks, r.FirstBlock, r.LastBlock, r.WindowS)
 	})
@@ -253,4 +246,14 @@ func counts(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s × %d", k, m[k]))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// gasLimits is the gas limit the load signed each kind of tx with, sorted by kind.
+func (r *phaseReport) gasLimits() string {
+	parts := make([]string, 0, len(r.GasLimit))
+	for k, g := range r.GasLimit {
+		parts = append(parts, fmt.Sprintf("%s %d", k, g))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
 }

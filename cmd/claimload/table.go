@@ -203,8 +203,8 @@ func (t targets) markdown() string {
 	}
 	for _, rs := range [][]*phaseReport{t.unbatched, t.batched} {
 		if c := find(rs, "claims"); c != nil {
-			fmt.Fprintf(&b, "- claims batch %d: gas limit per tx %v; blocks %d, mean %.0f txs, %.0f kB, %.1f M gas; interval mean %.2f s, max %.2f s\n",
-				c.Batch, c.GasLimit, c.Blocks, c.TxsPerBlockMean, c.BytesPerBlockMean/1e3, c.GasPerBlockMean/1e6, c.IntervalMean, c.IntervalMax)
+			fmt.Fprintf(&b, "- claims batch %d: gas limit per tx %s; blocks %d, mean %.0f txs, %.0f kB, %.1f M gas; interval mean %.2f s, max %.2f s\n",
+				c.Batch, c.gasLimits(), c.Blocks, c.TxsPerBlockMean, c.BytesPerBlockMean/1e3, c.GasPerBlockMean/1e6, c.IntervalMean, c.IntervalMax)
 		}
 	}
 	return b.String()

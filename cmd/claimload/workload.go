@@ -19,10 +19,14 @@ import (
 // visit and two ancillary services on one date of service.
 const (
 	loadPlanID   = "LOAD-GOLD"
-	loadInsurer  = 1     // the localnet's first insurer (Northwind Health Plan)
-	datesWindow  = 300   // service dates: the 300 days ending yesterday
-	linesPerItem = 3     // service lines per attestation and claim
-	settleDenom  = "usd" // the plan's denom
+	loadInsurer  = 1   // the localnet's first insurer (Northwind Health Plan)
+	datesWindow  = 300 // service dates: the 300 days ending yesterday
+	linesPerItem = 3   // service lines per attestation and claim
+	// practitioners of each provider (rendering NPIs), taking visits in turn:
+	// one NPI per provider would put every visit of a provider on one
+	// practitioner's day, an impossible day (R-FLAG-DAY) after a few dozen.
+	practitioners = 20
+	settleDenom   = "usd" // the plan's denom
 )
 
 // emCodes are office visits, most often level 3 and 4 (a real practice's mix);
@@ -75,13 +79,17 @@ type item struct {
 
 func newItem(p int, providerID, k uint64, providers, members int, lastDay time.Time) item {
 	i := (k-1)*uint64(providers) + uint64(p)
-	it := item{provider: p, providerID: providerID, k: k, global: i, npi: providerNPI(p)}
-	it.date = lastDay.AddDate(0, 0, -int(i%datesWindow)).Format(time.DateOnly)
-	it.member = memberPseudonym(int((i / datesWindow) % uint64(members)))
-	// Each provider runs through the whole mix every len(emCodes) visits
-	// (i % len alone would give a provider one code for ever: providers is a
-	// multiple of 10).
-	it.codes[0] = emCodes[(k+uint64(p))%uint64(len(emCodes))]
+	it := item{provider: p, providerID: providerID, k: k, global: i, npi: practitionerNPI(p, int((k-1)%practitioners))}
+	// Member i/window sees the window's dates in a rotated order, so that
+	// (member, date) stays unique while each practitioner's visits spread
+	// over the whole window (i%window alone gave a provider 15 dates).
+	block := i / datesWindow
+	it.date = lastDay.AddDate(0, 0, -int((i+7*block)%datesWindow)).Format(time.DateOnly)
+	it.member = memberPseudonym(int(block % uint64(members)))
+	// Each practitioner runs through the whole mix every len(emCodes) of its
+	// visits (i % len alone would give a provider one code for ever: providers
+	// is a multiple of 10; k alone, a practitioner).
+	it.codes[0] = emCodes[(k/practitioners+k+uint64(p))%uint64(len(emCodes))]
 	n := uint64(len(ancillaryCodes))
 	it.codes[1] = ancillaryCodes[(i*7)%n]
 	it.codes[2] = ancillaryCodes[(i*7+n/2+1)%n]
