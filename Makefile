@@ -61,8 +61,9 @@ test-faults: build
 	$(GO) test -tags faults -count=1 -v -timeout 14m ./testutil/faults/...
 
 ## bench: go test -bench (engine, msg server at 10^3/10^6 stored claims and 1k/700k PTP rows, state bytes,
-## worst-case claim) and a short load test on a fresh localnet (bank vs unbatched claims side by side,
-## batched claims, latency at 1,000 claims/s); prints each issue-9 target beside the figure (~15 min)
+## worst-case claim) and a load test on a fresh localnet (bank vs unbatched claims side by side, batched
+## claims, latency at 1,000 and 300 claims/s, block-stm); prints each issue-9 target beside the figure
+## (~25 min on an idle 2-core machine; BENCH_CLAIMS=1000 skips the 10^6 world; see docs/performance.md)
 .PHONY: bench bench-testnet
 bench:
 	scripts/bench.sh

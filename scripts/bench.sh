@@ -13,7 +13,7 @@
 # Environment: BENCH_DIR (default ./.bench: node home, reports, profiles),
 # BENCH_DURATION (20s per load phase), BENCH_PTP_ROWS (700000), BENCH_CLAIMS / BENCH_PTP
 # (the stored-claims and PTP sizes of the Go benchmarks, see testutil/bench),
-# BENCH_PROFILE=1 (also take a 20 s CPU profile of the node during the batched phase),
+# BENCH_PROFILE=1 (also take a 15 s CPU profile of the node while the batched phase sends),
 # BENCH_MAX_GAS / BENCH_TIMEOUT_COMMIT (override the block max_gas and timeout_commit of the node,
 # to compare block sizes and timeouts), BENCH_EXECUTOR (sequential or block-stm).
 set -euo pipefail
@@ -106,7 +106,7 @@ if [[ ${BENCH_SKIP_LOAD:-} != 1 ]]; then
   if [[ ,$PHASES, == *,2,* ]]; then
     echo "== 2. batched: 10 claims per tx, as fast as accepted"
     if [[ ${BENCH_PROFILE:-} == 1 ]]; then
-      (sleep 8; curl -s -o "$DIR/node-cpu.pprof" "http://127.0.0.1:$PPROF_PORT/debug/pprof/profile?seconds=20") &
+      (sleep 3; curl -s -o "$DIR/node-cpu.pprof" "http://127.0.0.1:$PPROF_PORT/debug/pprof/profile?seconds=15") &
     fi
     "$LOAD" run "${NODE[@]}" --modes claims --batch 10 --duration "$DURATION" --max-items 60000 \
       --out "$DIR/load-batched.md" --json "$DIR/load-batched.json"

@@ -54,7 +54,7 @@ func TestStepTemplateTable(t *testing.T) {
 func TestStepTemplatesReleased(t *testing.T) {
 	f, err := os.Open(releasedTemplates)
 	require.NoError(t, err)
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	released := map[StepTemplate]bool{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
